@@ -22,11 +22,12 @@ public interface LiveSession extends AutoCloseable {
     SessionState state();
 
     /**
-     * Waits up to {@code timeout} for news and applies it: every complete snapshot received so
-     * far, or the end.
+     * Waits up to {@code timeout} for news and applies it: the next complete snapshot, or the
+     * end. One snapshot per call, so a renderer sees every snapshot; call again with a zero
+     * timeout to catch up.
      *
      * @return {@link SessionEvent#ENDED} once the session has ended (on this and every later
-     *         call), {@link SessionEvent#SNAPSHOT} if snapshots were applied, else
+     *         call), {@link SessionEvent#SNAPSHOT} if a snapshot was applied, else
      *         {@link SessionEvent#NONE}
      */
     SessionEvent awaitUpdate(Duration timeout) throws InterruptedException;

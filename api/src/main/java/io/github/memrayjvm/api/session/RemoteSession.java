@@ -41,14 +41,12 @@ public final class RemoteSession implements LiveSession {
         if (state.ended()) {
             return SessionEvent.ENDED;
         }
-        boolean applied = false;
-        Duration wait = timeout;
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Message message = link.poll(wait);
+            Message message = link.poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (message == null) {
-                return applied ? SessionEvent.SNAPSHOT : SessionEvent.NONE;
+                return SessionEvent.NONE;
             }
-            wait = Duration.ZERO;
             if (message instanceof End end) {
                 pending.clear();
                 applySafely(end);
@@ -64,7 +62,7 @@ public final class RemoteSession implements LiveSession {
                     }
                 }
                 pending.clear();
-                applied = true;
+                return SessionEvent.SNAPSHOT;
             }
         }
     }

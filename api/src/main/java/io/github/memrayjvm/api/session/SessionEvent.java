@@ -4,7 +4,7 @@ package io.github.memrayjvm.api.session;
 public enum SessionEvent {
     /** Nothing new arrived in time. */
     NONE,
-    /** One or more snapshots were applied to the state. */
+    /** A snapshot was applied to the state. */
     SNAPSHOT,
     /** The session ended (the program exited or the connection was lost); the state is final. */
     ENDED
