@@ -26,6 +26,8 @@ public final class AgentOptions {
     public static final String HOST = "host";
     /** Tracker names, comma-separated; absent: the default Java-heap tracker. */
     public static final String TRACKERS = "trackers";
+    /** {@code true}: add the {@code native} tracker to the others. */
+    public static final String NATIVE = "native";
     /** Extra jars holding tracker providers, separated by the path separator. */
     public static final String TRACKER_PATH = "tracker-path";
     /** Transport name; default {@code tcp}. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param command          the tracked program's command line, as the user would recognise it;
  *                         never {@code null}
  * @param javaVersion      the tracked JVM's {@code java.version}; never {@code null}
- * @param startEpochMillis when the program's {@code main} was released, in epoch milliseconds
+ * @param startEpochMillis when tracking started, in epoch milliseconds
  * @param intervalMillis   how often the tracked side sends a snapshot
  * @param trackers         the running trackers, in the order their counters are numbered;
  *                         never {@code null}

@@ -1,0 +1,137 @@
+package io.github.memrayjvm.agent;
+
+import io.github.memrayjvm.api.model.SessionInfo;
+import io.github.memrayjvm.api.recorder.Recorder;
+import io.github.memrayjvm.api.recorder.ViewerCursor;
+import io.github.memrayjvm.api.transport.ViewerChannel;
+import io.github.memrayjvm.api.transport.ViewerHandler;
+import io.github.memrayjvm.api.wire.End;
+import io.github.memrayjvm.api.wire.Greeting;
+import io.github.memrayjvm.api.wire.Hello;
+import io.github.memrayjvm.api.wire.Message;
+import io.github.memrayjvm.api.wire.Refused;
+import io.github.memrayjvm.api.wire.WireCodec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Who may watch, and what each viewer is sent. Lets a viewer in when its token matches and there
+ * is room; brings each one up to date at every snapshot, holding back (and later sending the
+ * whole state) while a viewer reads too slowly, so the program never waits on a viewer and memory
+ * stays bounded.
+ *
+ * <p>Thread-safe: greetings arrive on transport threads, broadcasts run on the snapshot thread.
+ */
+final class Viewers implements ViewerHandler {
+
+    private record Viewer(ViewerChannel channel, ViewerCursor cursor) {
+    }
+
+    private final Recorder recorder;
+    private final Supplier<SessionInfo> info;
+    private final String token;
+    private final int maxViewers;
+    private final AgentLog log;
+    private final Runnable onFirstViewer;
+    private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
+    private boolean ended;
+
+    /**
+     * @param token         the secret viewers must present, or empty for none
+     * @param maxViewers    how many may watch at once
+     * @param onFirstViewer run once, when the first viewer is let in
+     */
+    Viewers(Recorder recorder, Supplier<SessionInfo> info, String token, int maxViewers,
+            AgentLog log, Runnable onFirstViewer) {
+        this.recorder = recorder;
+        this.info = info;
+        this.token = token;
+        this.maxViewers = maxViewers;
+        this.log = log;
+        this.onFirstViewer = onFirstViewer;
+    }
+
+    @Override
+    public synchronized Message onGreeting(Greeting greeting, ViewerChannel channel) {
+        if (!token.isEmpty() && !sameSecret(token, greeting.token())) {
+            log.line("refused a viewer from " + channel.remoteAddress() + ": wrong token");
+            return new Refused(Refused.Reason.TOKEN, greeting.token().isEmpty()
+                    ? "this program requires a token: use --token or MEMRAY_LIVE_TOKEN"
+                    : "wrong token");
+        }
+        if (ended) {
+            return new Refused(Refused.Reason.OTHER, "the program has ended");
+        }
+        if (viewers.size() >= maxViewers) {
+            return new Refused(Refused.Reason.BUSY, "this program is already being watched by "
+                    + viewers.get(0).channel().remoteAddress() + " (at most " + maxViewers
+                    + "; run it with --live-viewers N to allow more)");
+        }
+        viewers.add(new Viewer(channel, new ViewerCursor()));
+        onFirstViewer.run();
+        return new Hello(WireCodec.PROTOCOL_VERSION, info.get());
+    }
+
+    private static boolean sameSecret(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onClosed(ViewerChannel channel) {
+        viewers.removeIf(v -> v.channel() == channel);
+    }
+
+    @Override
+    public void onRejected(String remoteAddress, String problem) {
+        log.line("dropped a connection from " + remoteAddress + ": " + problem);
+    }
+
+    /** Sends each viewer what it lacks after the last tick. Called on the snapshot thread. */
+    void broadcast() {
+        for (Viewer viewer : viewers) {
+            if (!viewer.channel().isOpen()) {
+                viewers.remove(viewer);
+            } else if (viewer.channel().isWritable()) {
+                for (Message message : recorder.messagesFor(viewer.cursor())) {
+                    viewer.channel().send(message);
+                }
+            } else {
+                recorder.skipped(viewer.cursor());
+            }
+        }
+    }
+
+    /** {@code true} while at least one viewer is connected. */
+    boolean anyone() {
+        return !viewers.isEmpty();
+    }
+
+    /**
+     * Sends every viewer the last snapshot and {@code end}, then closes the connections; no
+     * viewer is let in afterwards.
+     *
+     * @return completes when everything was written (or could not be)
+     */
+    CompletableFuture<Void> finish(End end) {
+        synchronized (this) {
+            ended = true;
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (Viewer viewer : viewers) {
+            for (Message message : recorder.messagesFor(viewer.cursor())) {
+                writes.add(viewer.channel().send(message));
+            }
+            writes.add(viewer.channel().send(end));
+            viewer.channel().close();
+        }
+        return CompletableFuture.allOf(writes.stream()
+                .map(f -> f.exceptionally(e -> null))
+                .toArray(CompletableFuture[]::new));
+    }
+}
