@@ -1,6 +1,5 @@
 package io.github.memrayjvm.cli;
 
-import io.github.memrayjvm.api.MemrayException;
 import io.github.memrayjvm.api.agent.AgentOptions;
 import java.io.File;
 import java.nio.file.Path;
@@ -111,11 +110,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return ProgramProcess.run(launch().command(), environment(), null);
+        return ProgramProcess.run(launch(Bundled.file(Bundled.AGENT)).command(), environment(),
+                null);
     }
 
-    /** The JVM to start; checks the options. */
-    JavaLaunch launch() {
+    /** The JVM to start with {@code agentJar}; checks the options. */
+    JavaLaunch launch(Path agentJar) {
         if (!live) {
             throw usage("only live tracking is supported for now: add --live");
         }
@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(JavaLaunch.systemProperties(systemProperties));
         jvm.addAll(jvmOptions);
         return new JavaLaunch(java == null ? JavaLaunch.currentJava() : java, jvm,
-                Bundled.file(Bundled.AGENT), agentOptions(), classpath,
+                agentJar, agentOptions(), classpath,
                 hasJar ? null : mainAndArgs.get(0), hasJar ? jarAndArgs.get(0) : null,
                 hasJar ? jarAndArgs.subList(1, jarAndArgs.size())
                         : mainAndArgs.subList(1, mainAndArgs.size()));
@@ -198,9 +198,5 @@ final class RunCommand implements Callable<Integer> {
             }
             argSpec.setValue(rest);
         }
-    }
-
-    static MemrayException failure(String message) {
-        return new MemrayException(message);
     }
 }
