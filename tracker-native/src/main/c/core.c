@@ -714,6 +714,12 @@ MRN_VISIBLE int mrn_stack_frames(uint32_t id, uint64_t *out, int max) {
     return n;
 }
 
+MRN_VISIBLE int mrn_set_quiet(int quiet) {
+    int was = self.busy;
+    self.busy = quiet;
+    return was;
+}
+
 MRN_VISIBLE uint32_t mrn_current_thread(void) {
     if (shards == NULL) {
         return 0;
@@ -770,7 +776,7 @@ MRN_VISIBLE int64_t mrn_drain_cells(void (*fn)(const mrn_delta *, void *), void 
         int64_t free_bytes = __atomic_load_n(&c->free_bytes, __ATOMIC_ACQUIRE);
         int64_t alloc_count = __atomic_load_n(&c->alloc_count, __ATOMIC_ACQUIRE);
         int64_t alloc_bytes = __atomic_load_n(&c->alloc_bytes, __ATOMIC_ACQUIRE);
-        if (threads[c->serial].ignored) {
+        if (__atomic_load_n(&threads[c->serial].ignored, __ATOMIC_RELAXED)) {
             ignored_live += alloc_bytes - free_bytes;
             continue;
         }

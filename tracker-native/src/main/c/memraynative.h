@@ -112,6 +112,12 @@ MRN_VISIBLE void mrn_set_java_id(uint32_t serial, int64_t java_id);
 /* From now on, allocations of this thread are not recorded (memray's own threads). */
 MRN_VISIBLE void mrn_ignore_thread(uint32_t serial);
 
+/*
+ * While quiet, the calling thread's allocations and frees are not recorded: for the drainer's
+ * own short-lived buffers. Returns the previous state.
+ */
+MRN_VISIBLE int mrn_set_quiet(int quiet);
+
 /* Hooks -> core (internal). */
 void mrn_record_alloc(void *ptr, size_t size);
 void mrn_record_free(void *ptr);
