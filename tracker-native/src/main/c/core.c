@@ -16,6 +16,7 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <link.h>
 #include <math.h>
 #include <pthread.h>
@@ -98,6 +99,7 @@ static void *reserve(size_t bytes) {
 typedef struct {
     int busy;
     uint32_t serial;
+    uintptr_t stack_high; /* top of this thread's stack; 0: unknown, 1: not found */
     int64_t countdown;
     uint64_t rng;
     uint32_t cache_stack[CELL_CACHE];
@@ -396,7 +398,19 @@ static int table_take(uintptr_t key, entry *out) {
     return 1;
 }
 
-/* ---- unwinding ----------------------------------------------------------------------- */
+/* ---- unwinding -----------------------------------------------------------------------
+ *
+ * Measured: the DWARF unwinder (libgcc's _Unwind_Backtrace, which interprets each frame's call
+ * frame information) costs about 300 ns per frame; following frame pointers costs a few. DWARF
+ * is exact through code built without frame pointers (glibc, the system zlib), which is where
+ * the first frames above malloc often are; libjvm and the JDK's own libraries keep frame
+ * pointers. So on x86-64 the unwinder runs DWARF until a frame is seen to keep a frame pointer
+ * (its rbp is its CFA - 16) and its caller is in the same library, and from the caller on
+ * follows the frame-pointer chain: every link must lie higher on this thread's stack than the
+ * last and below the stack's top, and every return address inside a loaded object (else the
+ * chain has reached the JVM's generated code, whose frames the Java walker reports). A function
+ * without frame pointer further up costs the frame of its caller, not a wrong stack.
+ */
 
 static uintptr_t own_start, own_end;
 static mrn_java_walker java_walker;
@@ -408,7 +422,55 @@ typedef struct {
     uint64_t *frames;
     int count;
     int max;
+    uintptr_t stack_high; /* 0: no frame-pointer walking */
+    uintptr_t callee_rbp;  /* rbp in the frame reported last */
+    uintptr_t callee_object;
 } unwind_state;
+
+/* Layout of glibc's struct dl_find_object (2.35). */
+typedef struct {
+    unsigned long long flags;
+    void *map_start;
+    void *map_end;
+    void *link_map;
+    void *eh_frame;
+    unsigned long long reserved[8];
+} found_object;
+
+/* The start of the loaded object holding `pc`, 0 when none. */
+static uintptr_t object_of(uint64_t pc) {
+    found_object result;
+    if (find_object((void *) (uintptr_t) (pc - 1), &result) != 0) {
+        return 0;
+    }
+    return (uintptr_t) result.map_start;
+}
+
+static int in_loaded_object(uint64_t pc) {
+    return find_object == NULL || object_of(pc) != 0;
+}
+
+#if defined(__x86_64__)
+#define FRAME_POINTER_WALK 1
+
+static void walk_frame_pointers(unwind_state *u, uintptr_t fp) {
+    while (u->count < u->max) {
+        if ((fp & 7) != 0 || fp + 16 > u->stack_high) {
+            return;
+        }
+        uintptr_t next = ((const uintptr_t *) fp)[0];
+        uintptr_t ret = ((const uintptr_t *) fp)[1];
+        if (ret == 0) {
+            return;
+        }
+        u->frames[u->count++] = ret;
+        if (!in_loaded_object(ret) || next <= fp) {
+            return;
+        }
+        fp = next;
+    }
+}
+#endif
 
 static _Unwind_Reason_Code unwind_step(struct _Unwind_Context *context, void *arg) {
     unwind_state *u = arg;
@@ -420,19 +482,86 @@ static _Unwind_Reason_Code unwind_step(struct _Unwind_Context *context, void *ar
         return _URC_NO_REASON; /* this library's own frames */
     }
     u->frames[u->count++] = pc;
-    return u->count < u->max ? _URC_NO_REASON : _URC_END_OF_STACK;
+    if (u->count >= u->max) {
+        return _URC_END_OF_STACK;
+    }
+#ifdef FRAME_POINTER_WALK
+    if (u->stack_high > 1) {
+        /* Here the context's CFA is that of the frame reported last (this frame's callee). */
+        uintptr_t rbp = (uintptr_t) _Unwind_GetGR(context, 6);
+        uintptr_t object = object_of(pc);
+        if (u->callee_rbp != 0 && u->callee_rbp + 16 == (uintptr_t) _Unwind_GetCFA(context)
+            && object != 0 && object == u->callee_object) {
+            walk_frame_pointers(u, rbp);
+            return _URC_END_OF_STACK;
+        }
+        u->callee_rbp = rbp;
+        u->callee_object = object;
+    }
+#endif
+    return _URC_NO_REASON;
 }
 
-static int in_loaded_object(uint64_t pc) {
-    if (find_object == NULL) {
+/* The top of the stack mapping holding `sp`, read from /proc/self/maps with plain system calls
+ * (no allocation, no lock of libc); 1 when not found. */
+static uintptr_t stack_top(uintptr_t sp) {
+    int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         return 1;
     }
-    char result[256] __attribute__((aligned(16)));
-    return find_object((void *) (uintptr_t) (pc - 1), result) == 0;
+    char buffer[4096];
+    size_t have = 0;
+    uintptr_t top = 1;
+    for (;;) {
+        ssize_t got = read(fd, buffer + have, sizeof buffer - have);
+        if (got <= 0) {
+            break;
+        }
+        have += (size_t) got;
+        size_t line = 0;
+        for (size_t i = 0; i < have; i++) {
+            if (buffer[i] != '\n') {
+                continue;
+            }
+            uintptr_t low = 0, high = 0;
+            size_t k = line;
+            for (; k < i && buffer[k] != '-'; k++) {
+                char c = buffer[k];
+                low = low * 16 + (uintptr_t) (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+            }
+            for (k++; k < i && buffer[k] != ' '; k++) {
+                char c = buffer[k];
+                high = high * 16 + (uintptr_t) (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+            }
+            if (low <= sp && sp < high) {
+                top = high;
+                goto done;
+            }
+            line = i + 1;
+        }
+        memmove(buffer, buffer + line, have - line);
+        have -= line;
+        if (have == sizeof buffer) {
+            have = 0; /* a line longer than the buffer: skip it */
+        }
+    }
+done:
+    close(fd);
+    return top;
 }
 
-static int capture(uint64_t *frames) {
-    unwind_state u = {frames, 0, MRN_MAX_NATIVE_FRAMES};
+static int capture(thread_state *t, uint64_t *frames) {
+    unwind_state u = {frames, 0, MRN_MAX_NATIVE_FRAMES, 0, 0, 0};
+#ifdef FRAME_POINTER_WALK
+    if (find_object != NULL) {
+        if (t->stack_high == 0) {
+            t->stack_high = stack_top((uintptr_t) __builtin_frame_address(0));
+        }
+        u.stack_high = t->stack_high;
+    }
+#else
+    (void) t;
+#endif
     _Unwind_Backtrace(unwind_step, &u);
     int n = u.count;
     if (java_walker != NULL) {
@@ -528,7 +657,7 @@ void mrn_record_alloc(void *ptr, size_t size) {
     if (!__atomic_load_n(&threads[serial].ignored, __ATOMIC_RELAXED)
         && (sampling_interval == 0 || sampled(t, size, &bytes, &count))) {
         uint64_t frames[MRN_MAX_FRAMES];
-        int n = capture(frames);
+        int n = capture(t, frames);
         uint32_t stack = intern_stack(frames, n);
         uint32_t index = cell_of(t, serial, stack);
         cell *c = &cells[index];
@@ -593,6 +722,7 @@ void mrn_record_free(void *ptr) {
 static void stop_in_child(void) {
     __atomic_store_n(&mrn_enabled, 0, __ATOMIC_RELAXED);
     self.serial = 0;
+    self.stack_high = 0;
     self.busy = 0;
 }
 

@@ -46,9 +46,12 @@ public final class NativeDriver {
 
     private static void churn(int rounds) throws Exception {
         NativeChurn.run(rounds / 10); // warm-up
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long startCpu = cpu.getCurrentThreadCpuTime();
         long checksum = NativeChurn.run(rounds);
         System.out.println("elapsedMillis=" + (System.nanoTime() - start) / 1_000_000);
+        System.out.println("cpuMillis=" + (cpu.getCurrentThreadCpuTime() - startCpu) / 1_000_000);
         System.out.println("checksum=" + checksum);
     }
 
