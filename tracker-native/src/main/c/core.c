@@ -453,9 +453,10 @@ static int in_loaded_object(uint64_t pc) {
 #if defined(__x86_64__)
 #define FRAME_POINTER_WALK 1
 
-static void walk_frame_pointers(unwind_state *u, uintptr_t fp) {
+/* Follows the chain from `fp`, which must lie on this thread's stack above `low`. */
+static void walk_frame_pointers(unwind_state *u, uintptr_t fp, uintptr_t low) {
     while (u->count < u->max) {
-        if ((fp & 7) != 0 || fp + 16 > u->stack_high) {
+        if ((fp & 7) != 0 || fp < low || fp + 16 > u->stack_high) {
             return;
         }
         uintptr_t next = ((const uintptr_t *) fp)[0];
@@ -492,7 +493,7 @@ static _Unwind_Reason_Code unwind_step(struct _Unwind_Context *context, void *ar
         uintptr_t object = object_of(pc);
         if (u->callee_rbp != 0 && u->callee_rbp + 16 == (uintptr_t) _Unwind_GetCFA(context)
             && object != 0 && object == u->callee_object) {
-            walk_frame_pointers(u, rbp);
+            walk_frame_pointers(u, rbp, (uintptr_t) _Unwind_GetCFA(context));
             return _URC_END_OF_STACK;
         }
         u->callee_rbp = rbp;
