@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -118,7 +119,7 @@ public final class LiveView {
                         ZonedDateTime.now(clock), glyphs);
                 viewport = screen.viewport();
                 view = view.withFirstRow(viewport.firstRow());
-                display.update(screen.lines(), 0);
+                display.update(new ArrayList<>(screen.lines()), 0); // update() edits the list
                 terminal.flush();
                 frames.accept(view, screen);
                 drawnSecond = second;
