@@ -21,7 +21,7 @@ public final class Names {
             return name;
         }
         if (location.domain() == Domain.JAVA) {
-            return Cells.truncateStart(abbreviatePackages(name, width), width, ellipsis);
+            return shortenJava(name, width, ellipsis);
         }
         return Cells.truncateEnd(name, width, ellipsis);
     }
@@ -34,6 +34,27 @@ public final class Names {
         int slash = file.lastIndexOf('/');
         String name = slash >= 0 && slash < file.length() - 1 ? file.substring(slash + 1) : file;
         return Cells.truncateStart(name, width, ellipsis);
+    }
+
+    /**
+     * Abbreviates packages; then leaves out whole leading segments (marked with the ellipsis);
+     * then cuts characters from the start.
+     */
+    private static String shortenJava(String name, int width, String ellipsis) {
+        String abbreviated = abbreviatePackages(name, width);
+        if (Cells.width(abbreviated) <= width) {
+            return abbreviated;
+        }
+        String rest = abbreviated;
+        int dot = rest.indexOf('.');
+        while (dot >= 0 && rest.indexOf('.', dot + 1) >= 0) {
+            rest = rest.substring(dot + 1);
+            if (Cells.width(ellipsis) + Cells.width(rest) <= width) {
+                return ellipsis + rest;
+            }
+            dot = rest.indexOf('.');
+        }
+        return Cells.truncateStart(abbreviated, width, ellipsis);
     }
 
     /**
