@@ -80,14 +80,17 @@ public final class LiveView {
      * @return 0 after {@code q}, Esc or the end of input; {@link #INTERRUPTED_STATUS} after Ctrl-C
      */
     public int run() throws IOException, InterruptedException {
-        try (FullScreen ignored = FullScreen.enter(terminal, () -> resized.set(true),
-                () -> interrupted.set(true))) {
+        FullScreen fullScreen = FullScreen.enter(terminal, () -> resized.set(true),
+                () -> interrupted.set(true));
+        try {
             return loop();
+        } finally {
+            fullScreen.close();
         }
     }
 
     private int loop() throws InterruptedException {
-        Display display = new Display(terminal, true);
+        Display display = new Display(PlainUnicode.wrap(terminal), true);
         BindingReader reader = new BindingReader(terminal.reader());
         KeyMap<Command> keys = KeyBindings.create(terminal);
         SessionState state = session.state();

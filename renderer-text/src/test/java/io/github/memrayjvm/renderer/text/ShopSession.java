@@ -95,9 +95,7 @@ public final class ShopSession {
         for (int n = 1; n <= count; n++) {
             List<Message> messages = new ArrayList<>();
             if (n == 1) {
-                messages.add(new Definitions(0, LOCATIONS, 0, STACKS, List.of(
-                        new ThreadInfo(MAIN, "main"), new ThreadInfo(WORKER_1, "worker-1"),
-                        new ThreadInfo(WORKER_2, "worker-2"))));
+                messages.add(definitions());
             }
             messages.add(new Counters(JFR, false, jfrDelta()));
             messages.add(new Counters(NATIVE, false, nativeDelta()));
@@ -110,6 +108,12 @@ public final class ShopSession {
             snapshots.add(messages);
         }
         return snapshots;
+    }
+
+    /** The locations, stacks and threads, as the first snapshot defines them. */
+    public static Definitions definitions() {
+        return new Definitions(0, LOCATIONS, 0, STACKS, List.of(new ThreadInfo(MAIN, "main"),
+                new ThreadInfo(WORKER_1, "worker-1"), new ThreadInfo(WORKER_2, "worker-2")));
     }
 
     /** The heap gauge: a saw-tooth (collections) on a slowly rising floor. */

@@ -11,6 +11,25 @@ public final class Cells {
     private Cells() {
     }
 
+    /**
+     * {@code text} with every control character (C0, DEL, C1) replaced by {@code ?}: text that
+     * comes from the tracked program (its command, thread and method names) must not be able to
+     * send escape sequences to the viewer's terminal.
+     */
+    public static String printable(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(text);
+                }
+                sb.setCharAt(i, '?');
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
     /** The number of terminal columns {@code text} takes. */
     public static int width(String text) {
         int width = 0;

@@ -14,9 +14,9 @@ public final class Names {
     private Names() {
     }
 
-    /** The function of {@code location}, at most {@code width} columns wide. */
+    /** The function of {@code location}, printable, at most {@code width} columns wide. */
     public static String function(Location location, int width, String ellipsis) {
-        String name = location.function();
+        String name = Cells.printable(location.function());
         if (Cells.width(name) <= width) {
             return name;
         }
@@ -26,8 +26,9 @@ public final class Names {
         return Cells.truncateEnd(name, width, ellipsis);
     }
 
-    /** A source file or library path, at most {@code width} columns wide, keeping its end. */
-    public static String file(String file, int width, String ellipsis) {
+    /** A source file or library path, printable, at most {@code width} columns wide. */
+    public static String file(String path, int width, String ellipsis) {
+        String file = Cells.printable(path);
         if (Cells.width(file) <= width) {
             return file;
         }

@@ -6,6 +6,7 @@ import io.github.memrayjvm.api.model.Figures;
 import io.github.memrayjvm.api.model.SessionInfo;
 import io.github.memrayjvm.api.model.TrackerDescriptor;
 import io.github.memrayjvm.api.session.SessionState;
+import io.github.memrayjvm.renderer.text.format.Cells;
 import io.github.memrayjvm.renderer.text.view.TableSource;
 import io.github.memrayjvm.renderer.text.view.ThreadSelection;
 import io.github.memrayjvm.renderer.text.view.ViewState;
@@ -47,6 +48,6 @@ record Content(SessionState state, ViewState view, TrackerDescriptor tracker, Fi
 
     String threadName(long id) {
         String name = state.threads().get(id);
-        return name != null ? name : "thread " + id;
+        return name != null ? Cells.printable(name) : "thread " + id;
     }
 }

@@ -50,7 +50,8 @@ final class HeaderSection {
         }
         fields.add(threadLine(content));
         if (content.hasTracker()) {
-            fields.add(new AttributedStringBuilder().append(content.tracker().name(), Styles.LABEL)
+            fields.add(new AttributedStringBuilder()
+                    .append(Cells.printable(content.tracker().name()), Styles.LABEL)
                     .append(": " + Wording.meaning(content.tracker(), content.figures()))
                     .toAttributedString());
         }
@@ -67,7 +68,7 @@ final class HeaderSection {
         sb.append("CMD:", Styles.LABEL).append(" ");
         int room = width - sb.columnLength();
         if (room >= 8) {
-            sb.append(Cells.truncateEnd(info.command(), room, glyphs.ellipsis()));
+            sb.append(Cells.truncateEnd(Cells.printable(info.command()), room, glyphs.ellipsis()));
         }
         return Lines.truncate(sb.toAttributedString(), width, glyphs.ellipsis());
     }
@@ -77,7 +78,7 @@ final class HeaderSection {
         List<String> gauges = state.info().gauges();
         for (int i = 0; i < gauges.size(); i++) {
             fields.add(new AttributedStringBuilder()
-                    .append(Wording.gaugeLabel(gauges.get(i)) + ":", Styles.LABEL)
+                    .append(Cells.printable(Wording.gaugeLabel(gauges.get(i))) + ":", Styles.LABEL)
                     .append(" " + Sizes.format(state.current(i)))
                     .append(" (peak " + Sizes.format(state.peak(i)) + ")")
                     .toAttributedString());
@@ -118,13 +119,13 @@ final class HeaderSection {
         String meaning = ": " + Wording.meaning(content.tracker(), content.figures());
         String position = " (" + (content.view().tracker() + 1) + " of " + content.trackerCount() + ")";
         AttributedStringBuilder sb = new AttributedStringBuilder();
-        sb.append(content.tracker().name(), Styles.LABEL);
+        sb.append(Cells.printable(content.tracker().name()), Styles.LABEL);
         if (content.trackerCount() > 1
                 && sb.columnLength() + Cells.width(position + meaning) <= width) {
             sb.append(position);
         }
         sb.append(meaning);
-        String detail = content.tracker().detail();
+        String detail = Cells.printable(content.tracker().detail());
         if (!detail.isEmpty() && sb.columnLength() + 3 + Cells.width(detail) <= width) {
             sb.append(glyphs.separator() + detail, Styles.DIM);
         }
@@ -152,7 +153,7 @@ final class HeaderSection {
         if (state.ended()) {
             sb.append("Remote has disconnected", Styles.DISCONNECTED);
             if (withReason && !state.end().reason().isEmpty()) {
-                sb.append(" (" + state.end().reason() + ")", Styles.DIM);
+                sb.append(" (" + Cells.printable(state.end().reason()) + ")", Styles.DIM);
             }
         } else if (state.sample() == 0) {
             sb.append("Waiting for the first snapshot", Styles.WAITING);

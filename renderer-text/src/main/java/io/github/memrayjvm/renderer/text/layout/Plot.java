@@ -17,6 +17,11 @@ public final class Plot {
     private Plot() {
     }
 
+    /** How many values a chart {@code width} characters wide shows. */
+    public static int capacity(int width, Glyphs glyphs) {
+        return width * (glyphs.unicode() ? 2 : 1);
+    }
+
     /**
      * The chart's rows, top first, each exactly {@code width} characters.
      *
@@ -25,9 +30,8 @@ public final class Plot {
      */
     public static List<String> render(long[] values, long max, int width, int height,
                                       Glyphs glyphs) {
-        int perChar = glyphs.unicode() ? 2 : 1;
         int levelsPerRow = glyphs.unicode() ? 4 : 2;
-        int slots = width * perChar;
+        int slots = capacity(width, glyphs);
         int[] levels = new int[slots];
         int shown = Math.min(values.length, slots);
         for (int i = 0; i < shown; i++) {

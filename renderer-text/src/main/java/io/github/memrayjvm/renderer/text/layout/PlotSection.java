@@ -4,6 +4,7 @@ import io.github.memrayjvm.api.model.HistoryPoint;
 import io.github.memrayjvm.api.session.SessionState;
 import io.github.memrayjvm.renderer.text.format.Cells;
 import io.github.memrayjvm.renderer.text.format.Sizes;
+import java.util.Collections;
 import java.util.List;
 import org.jline.utils.AttributedString;
 
@@ -21,25 +22,30 @@ final class PlotSection {
         SessionState state = content.state();
         List<String> gauges = state.info().gauges();
         if (gauges.isEmpty()) {
-            return Boxes.box(java.util.Collections.nCopies(plotRows, Lines.blank()), width, 0,
+            return Boxes.box(Collections.nCopies(plotRows, Lines.blank()), width, 0,
                     "No gauges", "", null, glyphs);
         }
         int gauge = Math.floorMod(content.view().gauge(), gauges.size());
+        int plotWidth = Math.max(0, width - 2);
         List<HistoryPoint> history = state.history();
-        long[] values = new long[history.size()];
+        int shown = Math.min(history.size(), Plot.capacity(plotWidth, glyphs));
+        long[] values = new long[shown];
+        // the peak is the largest value since start (the tracked side sees more than one point
+        // per snapshot); points are checked too so that the scale always covers them
         long max = state.peak(gauge);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = history.get(i).value(gauge);
+        for (int i = 0; i < shown; i++) {
+            values[i] = history.get(history.size() - shown + i).value(gauge);
             max = Math.max(max, values[i]);
         }
-        List<AttributedString> rows = Plot.render(values, max, Math.max(0, width - 2), plotRows,
-                glyphs).stream().map(row -> Lines.styled(row, Styles.PLOT)).toList();
+        List<AttributedString> rows = Plot.render(values, max, plotWidth, plotRows, glyphs)
+                .stream().map(row -> Lines.styled(row, Styles.PLOT)).toList();
         String current = Sizes.format(state.current(gauge));
         String peak = Sizes.format(max);
         String caption = current + " now" + glyphs.separator() + peak + " peak";
         if (Cells.width(caption) + 4 > width) {
             caption = current + " / " + peak;
         }
-        return Boxes.box(rows, width, 0, Wording.gaugeTitle(gauges.get(gauge)), caption, null, glyphs);
+        return Boxes.box(rows, width, 0, Cells.printable(Wording.gaugeTitle(gauges.get(gauge))),
+                caption, null, glyphs);
     }
 }

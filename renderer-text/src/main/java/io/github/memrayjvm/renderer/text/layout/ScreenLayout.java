@@ -73,6 +73,7 @@ public final class ScreenLayout {
                 lines = new ArrayList<>(lines.subList(0, height - 1));
             }
             lines.add(FooterSection.render(content, table.viewport(), width, glyphs));
+            lines.replaceAll(line -> Lines.cut(line, width));
             return new Screen(lines, table.viewport());
         }
         throw new AssertionError("the minimal layout always fits");
