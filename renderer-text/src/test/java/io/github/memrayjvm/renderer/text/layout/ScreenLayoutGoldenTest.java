@@ -11,7 +11,6 @@ import io.github.memrayjvm.renderer.text.view.ViewState;
 import io.github.memrayjvm.renderer.text.view.Viewport;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import org.jline.utils.AttributedString;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -71,9 +70,5 @@ class ScreenLayoutGoldenTest {
             view = ViewCommands.apply(view, command, state, Viewport.NONE);
         }
         return view;
-    }
-
-    static String text(AttributedString line) {
-        return line.toString();
     }
 }
