@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>Columns that do not fit at their minimum width are dropped, highest {@link Spec#dropRank}
  * first (rank 0 is never dropped); the room left grows flexible columns towards their preferred
- * width (shared in proportion to what each still wants), and what is left after that goes to
+ * width (shared evenly, a column that wants little getting all it wants first), and what is
+ * left after that goes to
  * the last kept column marked {@link Spec#fill}. When even the columns that are never dropped do
  * not fit, the first fill column shrinks (down to one column).
  */
@@ -92,40 +93,33 @@ public final class ColumnFitter {
         return total + Math.max(0, count - 1) * gap;
     }
 
+    /**
+     * Shares {@code spare} columns out evenly among the columns that want more, no column
+     * getting more than it wants (a column that wants little is satisfied first); returns what
+     * nobody wanted.
+     */
     private static int grow(List<Spec> specs, int[] widths, int spare) {
-        long wanted = 0;
-        for (int i = 0; i < widths.length; i++) {
-            if (widths[i] > 0) {
-                wanted += specs.get(i).preferredWidth() - widths[i];
-            }
-        }
-        if (wanted == 0) {
-            return spare;
-        }
-        if (wanted <= spare) {
+        while (spare > 0) {
+            int wanting = 0;
             for (int i = 0; i < widths.length; i++) {
-                if (widths[i] > 0) {
-                    widths[i] = specs.get(i).preferredWidth();
+                if (widths[i] > 0 && widths[i] < specs.get(i).preferredWidth()) {
+                    wanting++;
                 }
             }
-            return (int) (spare - wanted);
-        }
-        int given = 0;
-        for (int i = 0; i < widths.length; i++) {
-            if (widths[i] > 0) {
-                int share = (int) ((long) spare * (specs.get(i).preferredWidth() - widths[i]) / wanted);
-                widths[i] += share;
-                given += share;
+            if (wanting == 0) {
+                return spare;
+            }
+            int share = Math.max(1, spare / wanting);
+            for (int i = 0; i < widths.length && spare > 0; i++) {
+                int want = widths[i] > 0 ? specs.get(i).preferredWidth() - widths[i] : 0;
+                if (want > 0) {
+                    int given = Math.min(Math.min(want, share), spare);
+                    widths[i] += given;
+                    spare -= given;
+                }
             }
         }
-        int left = spare - given;
-        for (int i = 0; i < widths.length && left > 0; i++) {
-            if (widths[i] > 0 && widths[i] < specs.get(i).preferredWidth()) {
-                widths[i]++;
-                left--;
-            }
-        }
-        return left;
+        return 0;
     }
 
     private static void shrinkFill(List<Spec> specs, int[] widths, int excess) {

@@ -29,10 +29,12 @@ class ColumnFitterTest {
     }
 
     @Test
-    void roomIsSharedInProportionToWhatEachColumnStillWants() {
+    void roomIsSharedEvenlyAndAColumnThatWantsLittleGetsAllOfIt() {
         Spec a = new Spec(10, 30, 0, false);
-        Spec b = new Spec(10, 20, 0, false);
-        assertThat(ColumnFitter.fit(List.of(a, b), 36, 0)).containsExactly(21, 15);
+        Spec b = new Spec(10, 14, 0, false);
+        assertThat(ColumnFitter.fit(List.of(a, b), 36, 0)).containsExactly(22, 14);
+        Spec c = new Spec(10, 40, 0, false);
+        assertThat(ColumnFitter.fit(List.of(a, c), 36, 0)).containsExactly(18, 18);
     }
 
     @Test
