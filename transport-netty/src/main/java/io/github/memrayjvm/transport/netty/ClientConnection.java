@@ -98,8 +98,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         } else if (answer instanceof Refused refused) {
             fail(ctx, refusal(refused, Frames.handshakeVersion(body)));
         } else {
-            fail(ctx, notMemray("it sent a " + answer.getClass().getSimpleName()
-                    + " message before answering the greeting"));
+            fail(ctx, notMemray("it sent a message of type " + answer.getClass().getSimpleName()
+                    + " before answering the greeting"));
         }
     }
 

@@ -82,8 +82,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!(first instanceof Greeting greeting)) {
-            reject(ctx, "sent a " + first.getClass().getSimpleName()
-                    + " message instead of a greeting");
+            reject(ctx, "sent a message of type " + first.getClass().getSimpleName()
+                    + " instead of a greeting");
             return;
         }
         TcpViewerChannel channel = new TcpViewerChannel(ctx.channel(), remote);
