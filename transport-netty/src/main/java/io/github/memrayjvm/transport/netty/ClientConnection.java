@@ -134,12 +134,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         switch (state) {
-            case HANDSHAKE -> fail(ctx, Endpoints.unwrap(cause) instanceof WireFormatException
-                    ? notMemray(Endpoints.problem(cause))
-                    : new IOException(server + ": " + Endpoints.problem(cause), cause));
-            case LIVE -> lose(ctx, Endpoints.unwrap(cause) instanceof WireFormatException
-                    ? "bad message from the tracked side: " + Endpoints.problem(cause)
-                    : Endpoints.problem(cause));
+            case HANDSHAKE -> fail(ctx, OneLine.unwrap(cause) instanceof WireFormatException
+                    ? notMemray(OneLine.problem(cause))
+                    : new IOException(server + ": " + OneLine.problem(cause), cause));
+            case LIVE -> lose(ctx, OneLine.unwrap(cause) instanceof WireFormatException
+                    ? "bad message from the tracked side: " + OneLine.problem(cause)
+                    : OneLine.problem(cause));
             case FINISHED -> ctx.close();
         }
     }

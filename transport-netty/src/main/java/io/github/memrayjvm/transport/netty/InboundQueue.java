@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>When the connection ends, an {@link End} is queued last (the tracked side's, or one made
  * here) and {@link #poll} returns it for ever after.
  *
- * <p>Threading: {@link #add}, {@link #end} and {@link #attach} on the connection's event loop,
- * {@link #poll} on one consumer thread. The pause flag and the queue's size are each read after
+ * <p>Threading: {@link #add} and {@link #attach} on the connection's event loop, {@link #end}
+ * there or (as a fallback when closing) on the closing thread, {@link #poll} on one consumer
+ * thread; nothing is queued after the end. The pause flag and the queue's size are each read after
  * the other is written, by both sides, so a pause cannot miss the consumer's draining.
  */
 final class InboundQueue {
@@ -43,8 +44,11 @@ final class InboundQueue {
         this.channel = connection;
     }
 
-    /** Queues a received message; pauses reading when the queue is full. Event loop only. */
-    void add(Message message) {
+    /**
+     * Queues a received message (ignored after the end); pauses reading when the queue is full.
+     * Event loop only.
+     */
+    synchronized void add(Message message) {
         if (end != null) {
             return;
         }

@@ -50,9 +50,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        remote = Endpoints.describe(ctx.channel().remoteAddress());
+        remote = OneLine.address(ctx.channel().remoteAddress());
         greetingDeadline = ctx.executor().schedule(
-                () -> reject(ctx, "sent no greeting within " + Endpoints.describe(greetingTimeout)),
+                () -> reject(ctx, "sent no greeting within " + OneLine.duration(greetingTimeout)),
                 greetingTimeout.toNanos(), TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
@@ -70,7 +70,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void greeted(ChannelHandlerContext ctx, ByteBuffer body) {
-        greetingDeadline.cancel(false);
+        cancelDeadline();
         Message first;
         try {
             first = WireCodec.decodeBody(body);
@@ -94,7 +94,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             answerFrame = answer == null ? null : Frames.encode(answer);
         } catch (RuntimeException e) {
             channel.discard();
-            reject(ctx, "the viewer handler failed on the greeting: " + Endpoints.problem(e));
+            reject(ctx, "the viewer handler failed on the greeting: " + OneLine.problem(e));
             return;
         }
         if (answer instanceof Hello) {
@@ -130,7 +130,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.FINISHED;
-        greetingDeadline.cancel(false);
+        cancelDeadline();
         ctx.close();
         report(() -> handler.onRejected(remote, problem));
     }
@@ -138,18 +138,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         switch (state) {
-            case AWAITING_GREETING -> reject(ctx, Endpoints.unwrap(cause) instanceof WireFormatException
-                    ? "not a memray viewer: " + Endpoints.problem(cause)
-                    : "connection failed before the greeting: " + Endpoints.problem(cause));
+            case AWAITING_GREETING -> reject(ctx, OneLine.unwrap(cause) instanceof WireFormatException
+                    ? "not a memray viewer: " + OneLine.problem(cause)
+                    : "connection failed before the greeting: " + OneLine.problem(cause));
             case VIEWER, FINISHED -> ctx.close();
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (greetingDeadline != null) {
-            greetingDeadline.cancel(false);
-        }
+        cancelDeadline();
         switch (state) {
             case AWAITING_GREETING -> reject(ctx, serverClosing.getAsBoolean()
                     ? "dropped before the greeting: the server is closing"
@@ -164,6 +162,12 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelInactive();
+    }
+
+    private void cancelDeadline() {
+        if (greetingDeadline != null) {
+            greetingDeadline.cancel(false);
+        }
     }
 
     /** Calls the handler; its failures must not disturb the transport (nowhere to report them). */

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
@@ -31,9 +32,18 @@ final class SingleEventLoop extends NioEventLoopGroup {
         super(1, executor);
     }
 
-    /** A new loop whose one thread will be made by {@code threadFactory} on first use. */
-    static EventLoop create(ThreadFactory threadFactory) {
-        return new SingleEventLoop(new ThreadPerTaskExecutor(threadFactory)).loop;
+    /**
+     * A new loop whose one thread will be made by {@code threadFactory} on first use.
+     *
+     * @throws IOException if the loop's selector cannot be opened (out of file descriptors)
+     */
+    static EventLoop create(ThreadFactory threadFactory) throws IOException {
+        try {
+            return new SingleEventLoop(new ThreadPerTaskExecutor(threadFactory)).loop;
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("cannot start an event loop: " + OneLine.problem(cause), cause);
+        }
     }
 
     /**

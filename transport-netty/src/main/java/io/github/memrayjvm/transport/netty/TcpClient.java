@@ -45,7 +45,11 @@ final class TcpClient {
 
     /** See {@link io.github.memrayjvm.api.transport.TransportProvider#connect}. */
     static TcpViewerLink connect(ClientConfig config) throws IOException {
-        String server = Endpoints.describe(config.host(), config.port());
+        if (config.handshakeTimeout().isNegative() || config.handshakeTimeout().isZero()) {
+            throw new IllegalArgumentException("handshakeTimeout must be positive: "
+                    + config.handshakeTimeout());
+        }
+        String server = OneLine.address(config.host(), config.port());
         long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
@@ -60,7 +64,7 @@ final class TcpClient {
             channel = open(loop, connection, config.handshakeTimeout());
             connect(channel, address, server, deadline);
             Hello hello = awaitHandshake(connection, server, config.handshakeTimeout(), deadline);
-            return new TcpViewerLink(hello, channel, loop, connection, inbound);
+            return new TcpViewerLink(server, hello, channel, loop, connection, inbound);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();
@@ -89,7 +93,12 @@ final class TcpClient {
                 });
         // registering and connecting apart keeps Netty's address resolver, which would watch
         // the loop's termination from Netty's global thread, out of the way (see SingleEventLoop)
-        ChannelFuture registered = bootstrap.register().syncUninterruptibly();
+        ChannelFuture registered = bootstrap.register().awaitUninterruptibly();
+        if (!registered.isSuccess()) {
+            registered.channel().close();
+            throw new IOException("cannot open a connection: "
+                    + OneLine.problem(registered.cause()), registered.cause());
+        }
         return registered.channel();
     }
 
@@ -109,7 +118,7 @@ final class TcpClient {
         if (!connected.isSuccess()) {
             Throwable cause = connected.cause();
             String text = "cannot connect to " + server + ": "
-                    + Endpoints.problem(cause).toLowerCase(Locale.ROOT);
+                    + OneLine.problem(cause).toLowerCase(Locale.ROOT);
             if (cause instanceof ConnectException) {
                 ConnectException failure = new ConnectException(text);
                 failure.initCause(cause);
@@ -125,12 +134,12 @@ final class TcpClient {
             return connection.handshake().get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new WireFormatException(server + " is not a memray server (no answer to the"
-                    + " greeting within " + Endpoints.describe(timeout) + ")");
+                    + " greeting within " + OneLine.duration(timeout) + ")");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException failure) {
                 throw failure;
             }
-            throw new IOException(server + ": " + Endpoints.problem(e.getCause()), e.getCause());
+            throw new IOException(server + ": " + OneLine.problem(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while greeting " + server);

@@ -58,7 +58,11 @@ final class TcpServer implements TransportServer {
      * @throws IOException          other failures
      */
     static TcpServer start(ServerConfig config, ViewerHandler handler) throws IOException {
-        String where = Endpoints.describe(config.host(), config.port());
+        if (config.greetingTimeout().isNegative() || config.greetingTimeout().isZero()) {
+            throw new IllegalArgumentException("greetingTimeout must be positive: "
+                    + config.greetingTimeout());
+        }
+        String where = OneLine.address(config.host(), config.port());
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         if (address.isUnresolved()) {
             throw new UnknownHostException("cannot listen on " + where + ": unknown host "
@@ -97,10 +101,10 @@ final class TcpServer implements TransportServer {
         Throwable cause = bound.cause();
         if (cause == null) {
             return new BindException("cannot listen on " + where + ": no answer within "
-                    + Endpoints.describe(BIND_WAIT));
+                    + OneLine.duration(BIND_WAIT));
         }
         String text = "cannot listen on " + where + ": "
-                + Endpoints.problem(cause).toLowerCase(Locale.ROOT);
+                + OneLine.problem(cause).toLowerCase(Locale.ROOT);
         if (cause instanceof BindException) {
             BindException failure = new BindException(text);
             failure.initCause(cause);
@@ -134,6 +138,6 @@ final class TcpServer implements TransportServer {
 
     @Override
     public String toString() {
-        return "tcp server on " + Endpoints.describe(boundAddress);
+        return "tcp server on " + OneLine.address(boundAddress);
     }
 }

@@ -17,6 +17,7 @@ final class TcpViewerLink implements ViewerLink {
 
     private static final Duration SHUTDOWN_WAIT = Duration.ofMillis(500);
 
+    private final String server;
     private final Hello hello;
     private final Channel channel;
     private final EventLoop loop;
@@ -24,8 +25,9 @@ final class TcpViewerLink implements ViewerLink {
     private final InboundQueue inbound;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TcpViewerLink(Hello hello, Channel channel, EventLoop loop, ClientConnection connection,
-                  InboundQueue inbound) {
+    TcpViewerLink(String server, Hello hello, Channel channel, EventLoop loop,
+                  ClientConnection connection, InboundQueue inbound) {
+        this.server = server;
         this.hello = hello;
         this.channel = channel;
         this.loop = loop;
@@ -66,6 +68,6 @@ final class TcpViewerLink implements ViewerLink {
 
     @Override
     public String toString() {
-        return "tcp link to " + Endpoints.describe(channel.remoteAddress());
+        return "tcp link to " + server;
     }
 }

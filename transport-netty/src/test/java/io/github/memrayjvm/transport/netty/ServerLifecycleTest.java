@@ -90,8 +90,9 @@ class ServerLifecycleTest {
             assertAllStopped(threads.made);
             assertThat(List.of(handler.nextClosed(), handler.nextClosed()))
                     .containsExactlyInAnyOrderElementsOf(viewers);
-            assertThat(handler.nextRejection().problem())
-                    .isEqualTo("dropped before the greeting: the server is closing");
+            assertThat(handler.nextRejection()).isEqualTo(new Fixtures.Rejection(
+                    "127.0.0.1:" + silent.getLocalPort(),
+                    "dropped before the greeting: the server is closing"));
             assertThat(((End) first.poll(WAIT)).reason()).startsWith("connection lost: ");
             assertThat(((End) second.poll(WAIT)).reason()).startsWith("connection lost: ");
             assertThat(viewers.get(0).send(new End(0, "late"))).failsWithin(WAIT);

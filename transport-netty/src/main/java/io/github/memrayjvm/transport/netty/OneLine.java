@@ -6,24 +6,24 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 
-/** One-line texts for addresses, durations and failures, as messages and logs show them. */
-final class Endpoints {
+/** Addresses, durations and failures as one line of text, for messages and reports. Stateless. */
+final class OneLine {
 
-    private Endpoints() {
+    private OneLine() {
     }
 
     /** {@code 127.0.0.1:4242}, {@code [::1]:4242}; never {@code null}. */
-    static String describe(SocketAddress address) {
+    static String address(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
-            return hostPort(inet.getAddress() == null ? inet.getHostString()
-                    : inet.getAddress().getHostAddress(),
-                    inet.getAddress() instanceof Inet6Address, inet.getPort());
+            boolean resolved = inet.getAddress() != null;
+            return hostPort(resolved ? inet.getAddress().getHostAddress() : inet.getHostString(),
+                    resolved && inet.getAddress() instanceof Inet6Address, inet.getPort());
         }
         return String.valueOf(address);
     }
 
-    /** {@code host:port} as the user wrote the host. */
-    static String describe(String host, int port) {
+    /** {@code host:port} with the host as the user wrote it. */
+    static String address(String host, int port) {
         return hostPort(host, host.indexOf(':') >= 0, port);
     }
 
@@ -32,7 +32,7 @@ final class Endpoints {
     }
 
     /** {@code 250 ms}, {@code 5 s}, {@code 1.5 s}. */
-    static String describe(Duration duration) {
+    static String duration(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
             return millis + " ms";
@@ -40,15 +40,9 @@ final class Endpoints {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
     }
 
-    /**
-     * The failure itself in one line: Netty's wrapper removed, the message, or the type's name
-     * when there is none.
-     */
+    /** The failure's own message (Netty's wrapper removed) on one line, or its type's name. */
     static String problem(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof DecoderException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = unwrap(failure);
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName()
                 : message.strip().replaceAll("\\s+", " ");
