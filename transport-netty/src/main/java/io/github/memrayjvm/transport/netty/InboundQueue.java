@@ -71,8 +71,10 @@ final class InboundQueue {
         if (end != null) {
             return false;
         }
-        queue.add(last);
+        // the field first: once the consumer has taken the end from the queue, it must find it
+        // here (it may take it here first, when the queue is empty, and again from the queue)
         end = last;
+        queue.add(last);
         return true;
     }
 

@@ -29,8 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ExitDelayTest {
 
-    /** JVM teardown takes tens of milliseconds; Netty's lingering thread would add up to a second. */
-    private static final long MAX_EXIT_MILLIS = 700;
+    /**
+     * JVM teardown takes tens of milliseconds (a few hundred on a loaded machine); Netty's
+     * lingering thread would add up to a second. The global executor check above is the exact
+     * one; this bound catches any other cause of a late exit.
+     */
+    private static final long MAX_EXIT_MILLIS = 900;
 
     @ParameterizedTest(name = "server closed {0}")
     @ValueSource(strings = {"close-in-main", "close-in-hook"})
