@@ -69,6 +69,8 @@ final class TcpServer implements TransportServer {
                     + config.host());
         }
         TcpServer server = new TcpServer(SingleEventLoop.create(config.threadFactory()));
+        // SO_REUSEADDR stays the JDK's: on for Unix (a fixed port is free again right after the
+        // previous run), off on Windows (where it would let two servers share a port)
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(server.loop)
                 .channel(NioServerSocketChannel.class)

@@ -51,6 +51,25 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void aFixedPortCanBeListenedOnAgainRightAfterTheServerClosedItsConnections()
+            throws Exception {
+        int port;
+        try (TransportServer first = transport.listen(Fixtures.server(WAIT), handler)) {
+            port = first.localAddress().getPort();
+            try (ViewerLink link = transport.connect(Fixtures.client(port, Fixtures.greeting("")))) {
+                handler.nextAccepted();
+                first.close(); // the server side closes first: its end of the connection waits
+                assertThat(link.poll(WAIT)).isInstanceOf(End.class);
+            }
+        }
+
+        try (TransportServer again = transport.listen(config("127.0.0.1", port,
+                new Fixtures.CountingThreads("memray-rebind-test")), handler)) {
+            assertThat(again.localAddress().getPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
     void anAddressOfAnotherMachineCannotBeBound() {
         // 192.0.2.1 is reserved for documentation: never an address of this machine
         assertThatThrownBy(() -> transport.listen(config("192.0.2.1", 0,
