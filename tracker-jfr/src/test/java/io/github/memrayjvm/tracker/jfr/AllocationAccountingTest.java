@@ -1,0 +1,129 @@
+package io.github.memrayjvm.tracker.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.memrayjvm.api.model.Domain;
+import io.github.memrayjvm.api.tracker.AllocationSink;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AllocationAccountingTest {
+
+    record Reported(long thread, int stack, long bytes, long count) {
+    }
+
+    /** Keeps what was reported as allocated. */
+    static final class ListSink implements AllocationSink {
+        final List<Reported> allocated = new ArrayList<>();
+
+        @Override
+        public int location(String function, String file, Domain domain) {
+            return 0;
+        }
+
+        @Override
+        public int stack(int[] locationIds) {
+            return 0;
+        }
+
+        @Override
+        public void allocated(long threadId, int stackId, long bytes, long count) {
+            allocated.add(new Reported(threadId, stackId, bytes, count));
+        }
+
+        @Override
+        public void freed(long threadId, int stackId, long bytes, long count) {
+            throw new AssertionError("the jfr tracker reports no frees");
+        }
+
+        @Override
+        public void thread(long threadId, String name) {
+        }
+
+        @Override
+        public void gauge(long current, long peak) {
+        }
+    }
+
+    private final ListSink sink = new ListSink();
+    private final AllocationAccounting accounting = new AllocationAccounting(sink);
+    private final ThreadTally worker = new ThreadTally(7, false, 0);
+
+    @Test
+    void countsObjectsAsWeightOverTheSampledObjectSize() {
+        accounting.sample(worker, 3, 100, 1_000_000);
+        assertThat(sink.allocated).isEmpty();
+
+        accounting.objectAllocated(worker, 100, 4112);
+
+        assertThat(sink.allocated).containsExactly(new Reported(7, 3, 1_000_000, 243));
+    }
+
+    @Test
+    void aSampleCountsAtLeastOneObject() {
+        accounting.sample(worker, 3, 100, 1000);
+        accounting.objectAllocated(worker, 100, 524_304);
+
+        assertThat(sink.allocated).containsExactly(new Reported(7, 3, 1000, 1));
+    }
+
+    @Test
+    void anAllocationOfAnotherClassIsNotTheSampledOne() {
+        accounting.sample(worker, 3, 100, 8000);
+        accounting.objectAllocated(worker, 200, 16);
+        assertThat(sink.allocated).isEmpty();
+
+        accounting.endOfBatch();
+
+        assertThat(sink.allocated).containsExactly(new Reported(7, 3, 8000, 1));
+    }
+
+    @Test
+    void withoutItsSizeASampleUsesTheLastSizeSeenAtItsStack() {
+        accounting.sample(worker, 3, 100, 3200);
+        accounting.objectAllocated(worker, 100, 32);
+        accounting.sample(worker, 3, 100, 6400);
+        accounting.sample(worker, 4, 100, 500);
+        accounting.endOfBatch();
+
+        assertThat(sink.allocated).containsExactly(new Reported(7, 3, 3200, 100),
+                new Reported(7, 3, 6400, 200), new Reported(7, 4, 500, 1));
+    }
+
+    @Test
+    void endOfBatchReportsEachWaitingSampleOnce() {
+        ThreadTally other = new ThreadTally(8, false, 0);
+        accounting.sample(worker, 3, 100, 64);
+        accounting.sample(other, 5, 100, 128);
+        accounting.endOfBatch();
+        accounting.endOfBatch();
+        accounting.objectAllocated(worker, 100, 16);
+
+        assertThat(sink.allocated).containsExactly(new Reported(7, 3, 64, 1),
+                new Reported(8, 5, 128, 1));
+    }
+
+    @Test
+    void whatAThreadAllocatedBeforeStartIsTakenOffItsFirstSampleOnly() {
+        ThreadTally old = new ThreadTally(1, false, 10_000);
+        accounting.sample(old, 3, 100, 12_000);
+        accounting.objectAllocated(old, 100, 20);
+        accounting.sample(old, 3, 100, 12_000);
+        accounting.objectAllocated(old, 100, 20);
+
+        assertThat(sink.allocated).containsExactly(new Reported(1, 3, 2000, 100),
+                new Reported(1, 3, 12_000, 600));
+    }
+
+    @Test
+    void aFirstSampleWithinTheBaselineReportsNothing() {
+        ThreadTally old = new ThreadTally(1, false, 10_000);
+        accounting.sample(old, 3, 100, 9000);
+        accounting.objectAllocated(old, 100, 20);
+        accounting.endOfBatch();
+
+        assertThat(sink.allocated).isEmpty();
+        assertThat(old.unreportedBaseline).isZero();
+    }
+}
