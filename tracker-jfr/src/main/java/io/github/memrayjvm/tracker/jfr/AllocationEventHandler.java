@@ -11,12 +11,11 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
- * Handles the allocation events of the stream: resolves the thread (skipping memray's and JFR's
- * own, naming the others), interns the stack, and passes the figures to
- * {@link AllocationAccounting}.
+ * Handles the events of the stream: resolves the thread (skipping memray's and JFR's own),
+ * interns the stack, and passes the figures to {@link AllocationAccounting}.
  *
  * <p>Per event it does a few field reads and identity-map lookups; threads, stacks and methods
- * are resolved once per chunk of the recording.
+ * are resolved once per chunk of the recording. A thread's state is dropped when it ends.
  *
  * <p>Threading: the event methods run on the stream's thread; {@link #begin} and
  * {@link #close()} on the thread starting or closing the tracker. Events wait for
@@ -29,22 +28,21 @@ final class AllocationEventHandler {
     static final String JFR_THREAD_PREFIX = "JFR ";
 
     private final TrackerContext context;
-    private final AllocationSink sink;
-    private final CountDownLatch begun = new CountDownLatch(1);
-    private volatile Map<Long, Long> baselines = Map.of();
-    private boolean begunSeen;
     private final StackInterner stacks;
     private final AllocationAccounting accounting;
     private final Map<Long, ThreadTally> threadsById = new HashMap<>();
     private final Map<RecordedThread, ThreadTally> threadsByRecord = new IdentityHashMap<>();
+    private final CountDownLatch begun = new CountDownLatch(1);
+    private volatile Map<Long, Long> baselines = Map.of();
+    private boolean begunSeen;
     private final Object lock = new Object();
     private boolean closed;
 
     AllocationEventHandler(TrackerContext context) {
         this.context = context;
-        this.sink = context.sink();
+        AllocationSink sink = context.sink();
         this.stacks = new StackInterner(sink);
-        this.accounting = new AllocationAccounting(sink);
+        this.accounting = new AllocationAccounting(sink, stacks::unsampledStackId);
     }
 
     /**
@@ -62,32 +60,51 @@ final class AllocationEventHandler {
     void onSample(RecordedEvent event) {
         awaitBegin();
         synchronized (lock) {
-            if (closed) {
-                return;
-            }
             ThreadTally thread = thread(event.getThread());
-            if (thread == null || thread.ignored) {
-                return;
+            if (thread != null) {
+                accounting.sample(thread, stacks.stackId(event.getStackTrace()),
+                        classId(event.getClass("objectClass")), event.getLong("weight"));
             }
-            accounting.sample(thread, stacks.stackId(event.getStackTrace()),
-                    classId(event.getClass("objectClass")), event.getLong("weight"));
         }
     }
 
-    /** A {@code jdk.ObjectAllocationInNewTLAB} or {@code jdk.ObjectAllocationOutsideTLAB}. */
-    void onObjectAllocated(RecordedEvent event) {
+    /** A {@code jdk.ObjectAllocationInNewTLAB}. */
+    void onNewTlab(RecordedEvent event) {
         awaitBegin();
         synchronized (lock) {
-            if (closed) {
+            ThreadTally thread = thread(event.getThread());
+            if (thread != null) {
+                accounting.newTlab(thread, classId(event.getClass("objectClass")),
+                        event.getLong("allocationSize"), event.getLong("tlabSize"));
+            }
+        }
+    }
+
+    /** A {@code jdk.ObjectAllocationOutsideTLAB}. */
+    void onOutsideTlab(RecordedEvent event) {
+        awaitBegin();
+        synchronized (lock) {
+            ThreadTally thread = thread(event.getThread());
+            if (thread != null) {
+                accounting.outsideTlab(thread, classId(event.getClass("objectClass")),
+                        event.getLong("allocationSize"));
+            }
+        }
+    }
+
+    /** A {@code jdk.ThreadEnd}: the thread's remaining bytes are reported, its state dropped. */
+    void onThreadEnd(RecordedEvent event) {
+        awaitBegin();
+        synchronized (lock) {
+            RecordedThread recorded = event.getThread("thread");
+            if (closed || recorded == null) {
                 return;
             }
-            // Only threads with a waiting sample matter, and those were seen in this chunk.
-            ThreadTally thread = threadsByRecord.get(event.getThread());
-            if (thread == null || !thread.pending) {
-                return;
+            ThreadTally thread = threadsById.remove(recorded.getJavaThreadId());
+            threadsByRecord.remove(recorded);
+            if (thread != null && !thread.ignored) {
+                accounting.finish(thread);
             }
-            accounting.objectAllocated(thread, classId(event.getClass("objectClass")),
-                    event.getLong("allocationSize"));
         }
     }
 
@@ -109,15 +126,20 @@ final class AllocationEventHandler {
     }
 
     /**
-     * Reports what is still waiting and stops reporting: after this returns, nothing reaches
-     * the sink. Idempotent.
+     * Reports what is still waiting, and each live thread's bytes since its last sample, and
+     * stops reporting: after this returns, nothing reaches the sink. Idempotent.
      */
     void close() {
         begun.countDown();
         synchronized (lock) {
             if (!closed) {
-                accounting.endOfBatch();
                 closed = true;
+                for (ThreadTally thread : threadsById.values()) {
+                    if (!thread.ignored) {
+                        accounting.finish(thread);
+                    }
+                }
+                accounting.endOfBatch();
             }
         }
     }
@@ -135,14 +157,26 @@ final class AllocationEventHandler {
         }
     }
 
+    /** The thread's state, or {@code null} when its allocations are not to be reported. */
     private ThreadTally thread(RecordedThread recorded) {
-        if (recorded == null) {
+        if (closed || recorded == null) {
             return null;
         }
         ThreadTally tally = threadsByRecord.get(recorded);
-        if (tally != null) {
-            return tally;
+        if (tally == null) {
+            tally = resolve(recorded);
+            if (tally == null) {
+                return null;
+            }
+            if (threadsByRecord.size() >= StackInterner.MAX_CACHED) {
+                threadsByRecord.clear();
+            }
+            threadsByRecord.put(recorded, tally);
         }
+        return tally.ignored ? null : tally;
+    }
+
+    private ThreadTally resolve(RecordedThread recorded) {
         long id = recorded.getJavaThreadId();
         if (id < 0) {
             return null;
@@ -151,20 +185,14 @@ final class AllocationEventHandler {
         if (name == null) {
             name = "thread " + id;
         }
-        tally = threadsById.get(id);
+        ThreadTally tally = threadsById.get(id);
         if (tally == null) {
             boolean ignored = context.isOwnThread(id) || name.startsWith(JFR_THREAD_PREFIX);
-            tally = new ThreadTally(id, ignored, baselines.getOrDefault(id, 0L));
+            tally = new ThreadTally(id, name, ignored, baselines.getOrDefault(id, 0L));
             threadsById.put(id, tally);
+        } else {
+            tally.name = name;
         }
-        if (!tally.ignored && !name.equals(tally.reportedName)) {
-            sink.thread(id, name);
-            tally.reportedName = name;
-        }
-        if (threadsByRecord.size() >= StackInterner.MAX_CACHED) {
-            threadsByRecord.clear();
-        }
-        threadsByRecord.put(recorded, tally);
         return tally;
     }
 

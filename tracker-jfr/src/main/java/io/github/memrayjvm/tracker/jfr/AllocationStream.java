@@ -19,8 +19,10 @@ import jdk.jfr.consumer.RecordingStream;
  *
  * <p>Events: {@code jdk.ObjectAllocationSample} with stack traces, throttled to the configured
  * rate; {@code jdk.ObjectAllocationInNewTLAB} and {@code jdk.ObjectAllocationOutsideTLAB}
- * without stack traces, only for the size of each sampled object (see
- * {@link AllocationAccounting}).
+ * without stack traces, for the size of each sampled object and the bytes after a thread's
+ * last sample; {@code jdk.ThreadEnd}, to report those bytes when the thread ends (see
+ * {@link AllocationAccounting}). Unordered (no sorting of each batch), reused event objects,
+ * and no maximum age or size: then the stream deletes each chunk file once it has read it.
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close(Duration)} once. {@code start()} returns
  * when JFR reports the recording running: from then on every sample is recorded, and reaches
@@ -46,16 +48,20 @@ final class AllocationStream {
     private final RecordingStream stream;
     private final Recording recording;
     private final ThreadFactory threads;
+    private final Consumer<Throwable> onError;
     private final Thread thread;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
     private volatile boolean closing;
     private volatile boolean stopped;
+    private boolean errorTold;
 
-    private AllocationStream(RecordingStream stream, Recording recording, ThreadFactory threads) {
+    private AllocationStream(RecordingStream stream, Recording recording, ThreadFactory threads,
+                             Consumer<Throwable> onError) {
         this.stream = stream;
         this.recording = recording;
         this.threads = threads;
+        this.onError = onError;
         this.thread = threads.newThread(this::run);
     }
 
@@ -63,7 +69,8 @@ final class AllocationStream {
      * Creates the recording (which initializes JFR, if nothing did before) with the allocation
      * events enabled and the handler attached; nothing is recorded before {@link #start()}.
      *
-     * @param onError told once about an error of the stream after start
+     * @param onError told about the first error of the stream after start, unless it happens
+     *                while closing
      */
     static AllocationStream open(JfrTrackerOptions options, AllocationEventHandler handler,
                                  ThreadFactory threads, Consumer<Throwable> onError) {
@@ -74,16 +81,19 @@ final class AllocationStream {
                     .withStackTrace();
             stream.enable("jdk.ObjectAllocationInNewTLAB").withoutStackTrace();
             stream.enable("jdk.ObjectAllocationOutsideTLAB").withoutStackTrace();
-            // No max age or size: then the stream deletes each chunk once it has read it.
+            stream.enable("jdk.ThreadEnd");
             stream.setOrdered(false);
             stream.setReuse(true);
             stream.onEvent("jdk.ObjectAllocationSample", handler::onSample);
-            stream.onEvent("jdk.ObjectAllocationInNewTLAB", handler::onObjectAllocated);
-            stream.onEvent("jdk.ObjectAllocationOutsideTLAB", handler::onObjectAllocated);
+            stream.onEvent("jdk.ObjectAllocationInNewTLAB", handler::onNewTlab);
+            stream.onEvent("jdk.ObjectAllocationOutsideTLAB", handler::onOutsideTlab);
+            stream.onEvent("jdk.ThreadEnd", handler::onThreadEnd);
             stream.onFlush(handler::onBatchEnd);
             stream.onMetadata(metadata -> handler.onNewChunk());
-            stream.onError(new OnlyOnce(onError));
-            return new AllocationStream(stream, ownRecording(before), threads);
+            AllocationStream allocationStream =
+                    new AllocationStream(stream, ownRecording(before), threads, onError);
+            stream.onError(allocationStream::failed);
+            return allocationStream;
         } catch (RuntimeException | Error e) {
             stream.close();
             throw e;
@@ -191,8 +201,8 @@ final class AllocationStream {
     }
 
     /**
-     * The recording the stream created (a {@link RecordingStream} does not hand it out): the one
-     * that appeared since {@code before}, named like the streams' own.
+     * The recording the stream created (a {@link RecordingStream} does not hand it out): the
+     * newest of those that appeared since {@code before} and have not started.
      */
     private static Recording ownRecording(Set<Long> before) {
         Recording found = null;
@@ -208,21 +218,10 @@ final class AllocationStream {
         return found;
     }
 
-    /** Passes on the first error only. */
-    private static final class OnlyOnce implements Consumer<Throwable> {
-        private final Consumer<Throwable> target;
-        private boolean told;
-
-        OnlyOnce(Consumer<Throwable> target) {
-            this.target = target;
-        }
-
-        @Override
-        public synchronized void accept(Throwable t) {
-            if (!told) {
-                told = true;
-                target.accept(t);
-            }
+    private synchronized void failed(Throwable error) {
+        if (!closing && !errorTold) {
+            errorTold = true;
+            onError.accept(error);
         }
     }
 }

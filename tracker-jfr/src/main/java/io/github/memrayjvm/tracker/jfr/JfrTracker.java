@@ -9,51 +9,59 @@ import java.time.Duration;
 
 /**
  * The {@code jfr} tracker: Java-heap bytes and objects allocated since start, by thread and
- * stack, estimated from JFR's allocation samples streamed in-process.
+ * stack, estimated from JFR allocation events streamed in-process.
  *
  * <h2>Why this JFR configuration</h2>
- * JFR sees allocations only when a thread refills its TLAB or allocates outside one. Two kinds
- * of events report them, and both attribute a TLAB's worth of bytes to the one allocation that
- * happened to trigger the slow path:
+ * JFR sees allocations only on the slow path: when a thread refills its TLAB or allocates
+ * outside one. Two kinds of events report them, and both credit a TLAB's worth of bytes to the
+ * one allocation that happened to take the slow path:
  * <ul>
- *   <li>{@code jdk.ObjectAllocationSample} (chosen): its weight is the bytes the thread
- *       allocated since its previous emitted sample, so a thread's weights add up exactly to
+ *   <li>{@code jdk.ObjectAllocationSample} (chosen for the stacks): its weight is the bytes
+ *       the thread allocated since its previous emitted sample, so a thread's weights add up to
  *       what it allocated, whatever the rate; it is throttled, so its cost (a stack walk per
- *       emitted sample) is bounded however fast the program allocates.</li>
- *   <li>{@code jdk.ObjectAllocationInNewTLAB} / {@code OutsideTLAB} with stack traces: as exact
- *       per thread (a refill's TLAB size plus each outside allocation), but one stack walk per
- *       TLAB refill and per large object, unthrottled: the cost grows with the allocation
- *       rate. Here they are enabled <em>without</em> stack traces, only to learn the size of
- *       each sampled object for the counts; no stack walk, and the events for the handful of
- *       refills that carry no sample are skipped early.</li>
+ *       emitted sample) stays bounded however fast the program allocates.</li>
+ *   <li>{@code jdk.ObjectAllocationInNewTLAB} / {@code OutsideTLAB}: as exact per thread (each
+ *       refill's TLAB size, each outside object's size), but unthrottled: with stack traces,
+ *       one stack walk per refill and per large object, a cost that grows with the allocation
+ *       rate. They are enabled <em>without</em> stack traces (a few dozen bytes per refill, no
+ *       stack walk; about 800 events/s at 1.5 GB/s), for two things the samples lack: the size
+ *       of each sampled object, for the counts, and the bytes a thread allocates after its last
+ *       sample, which the throttle may never sample before the thread ends (see
+ *       {@link AllocationAccounting}). {@code jdk.ThreadEnd} says when to report those.</li>
  * </ul>
- * Where each thread allocates at one site, both are right (measured within 1 percentage point
- * of the truth, on JDK 17 and 25); where one thread interleaves sites of very different sizes,
- * both are badly biased (the TLAB-refill trigger is not a fair draw), and no rate or depth
- * fixes that: the {@code jvmti} tracker (the JVM's heap sampling) is the accurate one.
+ * Where each thread allocates at one site, this is right: measured within 0.2 percentage
+ * points of the truth on JDK 17 and 25 ({@code PerThreadSites}, 5 s). Where one thread
+ * interleaves sites of very different sizes, it is badly biased (which allocation triggers the
+ * slow path is not a fair draw: on {@code InterleavedSites} the site with 50% of the bytes reads
+ * 1 to 23%), and no rate or stack depth fixes that; the {@code jvmti} tracker (the JVM's heap
+ * sampling) is the accurate one there.
  *
  * <p>Rate: {@value JfrTrackerOptions#DEFAULT_SAMPLE_RATE} samples per second by default
  * (option {@code jfr-sample-rate}), JFR's own "profile" setting. Per-thread bytes do not depend
- * on it; it sets how finely bytes are spread over a thread's stacks, how quickly a thread's
- * last bytes are reported (everything after its last sample is lost at exit), and the cost.
- * Stack depth: JFR's, JVM-wide ({@code -XX:FlightRecorderOptions:stackdepth}, 64 frames by
- * default, cannot be set per recording); a deeper stack costs more per sample but rarely
- * changes the own figures, which depend on the innermost frames.
+ * on it; it sets how finely a thread's bytes are spread over its stacks and the cost, which is
+ * small at this rate. JFR throttles in windows of 200 ms, so a burst can use up a window's
+ * samples; the TLAB events keep the bytes right in that case. Stack depth: JFR's, JVM-wide
+ * ({@code -XX:FlightRecorderOptions:stackdepth}, 64 frames by default; it cannot be set per
+ * recording): the own figures depend only on the innermost frames, and at 300 stack walks a
+ * second a deeper stack costs little.
  *
  * <h2>What is reported</h2>
- * Bytes: the sum of the sample weights (less what pre-existing threads had allocated before
- * start, see {@link ThreadAllocationBaseline}). Counts: an estimate of objects, each weight
- * divided by the size of the sampled object (see {@link AllocationAccounting}). Threads: the
- * Java thread id and name of each sampled thread; memray's own threads and JFR's are skipped.
- * Locations: {@code pkg.Class.method} in a source file name derived from the class (see
- * {@link SourceFiles}).
+ * Bytes: the sum of the sample weights, less what threads running before start had allocated by
+ * then (see {@link ThreadAllocationBaseline}), plus each thread's bytes after its last sample
+ * when it ends or tracking stops, without its last TLAB (so a thread's figure may fall short by
+ * up to one TLAB, never exceed). Counts: an estimate of objects, each weight divided by the size
+ * of the sampled object (see {@link AllocationAccounting}). Threads: the Java thread id and name;
+ * memray's own threads and JFR's are skipped. Locations: {@code pkg.Class.method} in a source
+ * file name derived from the class (see {@link SourceFiles}), innermost frame first.
  *
  * <h2>Latency and lifecycle</h2>
- * JFR writes events to its repository and the stream reads them once a second (JFR's flush
- * period, not configurable below 1 s), so figures lag the program by about 0.5 to 1.1 s;
- * {@link #flush()} has nothing to push (the events reach the sink as the stream delivers
- * them). {@link #close()} stops the recording to get the events JFR had not flushed, within
- * {@link #CLOSE_BUDGET}, and never throws.
+ * JFR writes events to its repository and flushes them once a second (not configurable below
+ * 1 s; a recording's maximum age and size only govern how long chunk files are kept, so none is
+ * set and the stream deletes each chunk once read), so figures lag the program by about 0.5 to
+ * 1.1 s; {@link #flush()} has nothing to push, the events reach the sink as the stream delivers
+ * them. {@link #start()} returns once the recording runs: every allocation after that is
+ * recorded. {@link #close()} stops the recording, which writes out what JFR had not flushed,
+ * and lets the stream read it, within {@link #CLOSE_BUDGET}; it never throws.
  *
  * <p>Threading: per {@link Tracker}; the stream's work runs on one daemon thread from
  * {@link TrackerContext#threadFactory()}, never on the program's threads.

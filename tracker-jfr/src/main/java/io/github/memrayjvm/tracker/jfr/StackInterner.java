@@ -30,11 +30,14 @@ final class StackInterner {
     static final int MAX_CACHED = 16_384;
     /** The function of the location used when an event has no stack trace. */
     static final String UNKNOWN_STACK = "(no stack trace)";
+    /** The function of the location of what a thread allocated while JFR sampled none of it. */
+    static final String UNSAMPLED = "(not sampled)";
 
     private final AllocationSink sink;
     private final Map<RecordedStackTrace, Integer> stackIds = new IdentityHashMap<>();
     private final Map<RecordedMethod, Integer> locationIds = new IdentityHashMap<>();
     private int unknownStackId = -1;
+    private int unsampledStackId = -1;
 
     StackInterner(AllocationSink sink) {
         this.sink = sink;
@@ -81,6 +84,15 @@ final class StackInterner {
         }
         locationIds.put(method, id);
         return id;
+    }
+
+    /** The id of the stack of what a thread allocated while JFR sampled none of it. */
+    int unsampledStackId() {
+        if (unsampledStackId < 0) {
+            int location = sink.location(UNSAMPLED, "", Domain.OTHER);
+            unsampledStackId = sink.stack(new int[] {location});
+        }
+        return unsampledStackId;
     }
 
     private int unknownStackId() {

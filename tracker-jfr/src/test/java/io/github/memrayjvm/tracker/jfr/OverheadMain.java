@@ -2,6 +2,7 @@ package io.github.memrayjvm.tracker.jfr;
 
 import io.github.memrayjvm.api.tracker.Tracker;
 import io.github.memrayjvm.examples.workloads.AllocationHeavy;
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  * Measures what the tracker costs: {@code OverheadMain none|jfr [threads] [rounds]
  * [option=value...]} runs {@link AllocationHeavy} once, untracked or under the {@code jfr}
  * tracker (started and closed in this JVM around it), and prints {@code START ms},
- * {@code WORK ms}, {@code CLOSE ms}. Compare runs in fresh JVMs, alternating the modes.
+ * {@code WORK ms} (wall time), {@code CPU ms} (the process's CPU time during the work),
+ * {@code CLOSE ms}. Compare runs in fresh JVMs, alternating the modes.
  */
 public final class OverheadMain {
 
@@ -35,7 +37,9 @@ public final class OverheadMain {
             tracker.start();
             startNanos = System.nanoTime() - t0;
         }
+        long cpuBefore = processCpuNanos();
         long work = AllocationHeavy.run(threads, rounds);
+        long cpu = processCpuNanos() - cpuBefore;
         long closeNanos = 0;
         if (tracker != null) {
             long t0 = System.nanoTime();
@@ -43,7 +47,14 @@ public final class OverheadMain {
             closeNanos = System.nanoTime() - t0;
         }
         long reported = tracked ? RecorderContext.table(context.snapshot()).bytes() : 0;
-        System.out.printf(Locale.ROOT, "START %.1f%nWORK %.1f%nCLOSE %.1f%nREPORTED_MB %d%n",
-                startNanos / 1e6, work / 1e6, closeNanos / 1e6, reported / 1_000_000);
+        System.out.printf(Locale.ROOT,
+                "START %.1f%nWORK %.1f%nCPU %.1f%nCLOSE %.1f%nREPORTED_MB %d%n",
+                startNanos / 1e6, work / 1e6, cpu / 1e6, closeNanos / 1e6, reported / 1_000_000);
+    }
+
+    /** CPU time of the whole process (all its threads, the JVM's included), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
