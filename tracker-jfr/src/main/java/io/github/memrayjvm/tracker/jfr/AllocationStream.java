@@ -145,10 +145,16 @@ final class AllocationStream {
 
     /**
      * Stops the recording and lets the stream deliver what JFR had not flushed, then closes
-     * it; returns within about {@code budget}, whatever JFR does. Never throws.
+     * it; returns within about {@code budget}, whatever JFR does. Never throws; does nothing
+     * the second time.
      */
     void close(Duration budget) {
-        closing = true;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
         long deadline = System.nanoTime() + budget.toNanos();
         Thread closer = threads.newThread(() -> stopThenClose(deadline));
         closer.start();

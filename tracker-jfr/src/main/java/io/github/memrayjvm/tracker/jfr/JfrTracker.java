@@ -104,8 +104,7 @@ final class JfrTracker implements Tracker {
         try {
             stream.start();
         } catch (Exception e) {
-            stream.close(CLOSE_BUDGET);
-            handler.close();
+            close();
             throw e;
         }
         // After the start: what JFR's initialization allocated is not the program's.

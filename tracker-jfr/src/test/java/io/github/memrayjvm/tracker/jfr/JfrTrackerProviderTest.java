@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.memrayjvm.api.ApiVersion;
 import io.github.memrayjvm.api.MemrayException;
+import io.github.memrayjvm.api.tracker.Tracker;
 import io.github.memrayjvm.api.tracker.TrackerProvider;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,17 @@ class JfrTrackerProviderTest {
         assertThatThrownBy(() -> new JfrTrackerProvider()
                 .create(new RecorderContext(Map.of("jfr-sample-rate", "lots"))))
                 .isInstanceOf(MemrayException.class).hasMessageContaining("jfr-sample-rate");
+    }
+
+    @Test
+    void closingWithoutStartOrTwiceIsHarmless() throws Exception {
+        new JfrTrackerProvider().create(new RecorderContext(Map.of())).close();
+
+        Tracker tracker = new JfrTrackerProvider().create(new RecorderContext(Map.of()));
+        tracker.start();
+        tracker.close();
+        tracker.close();
+        assertThatThrownBy(tracker::start).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
