@@ -32,9 +32,10 @@ import java.time.Duration;
  * Where each thread allocates at one site, this is right: measured within 0.2 percentage
  * points of the truth on JDK 17 and 25 ({@code PerThreadSites}, 5 s). Where one thread
  * interleaves sites of very different sizes, it is badly biased (which allocation triggers the
- * slow path is not a fair draw: on {@code InterleavedSites} the site with 50% of the bytes reads
- * 1 to 23%), and no rate or stack depth fixes that; the {@code jvmti} tracker (the JVM's heap
- * sampling) is the accurate one there.
+ * slow path is not a fair draw: on {@code InterleavedSites} the site with 50% of the bytes read
+ * 1 to 27% in ten runs), and no rate or stack depth fixes that (rates from 50 to 10000 per
+ * second were tried); the {@code jvmti} tracker (the JVM's heap sampling) is the accurate one
+ * there.
  *
  * <p>Rate: {@value JfrTrackerOptions#DEFAULT_SAMPLE_RATE} samples per second by default
  * (option {@code jfr-sample-rate}), JFR's own "profile" setting. Per-thread bytes do not depend
