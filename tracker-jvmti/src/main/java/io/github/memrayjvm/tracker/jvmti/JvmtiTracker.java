@@ -1,0 +1,113 @@
+package io.github.memrayjvm.tracker.jvmti;
+
+import io.github.memrayjvm.api.MemrayException;
+import io.github.memrayjvm.api.model.Figures;
+import io.github.memrayjvm.api.model.Memory;
+import io.github.memrayjvm.api.model.TrackerDescriptor;
+import io.github.memrayjvm.api.tracker.Tracker;
+import io.github.memrayjvm.api.tracker.TrackerContext;
+
+/**
+ * The {@code jvmti} tracker: the JVM's own heap sampling (JVMTI {@code SampledObjectAlloc},
+ * JEP 331). Each sample of an object of {@code s} bytes, taken every {@code I} bytes on average,
+ * stands for {@code s / (1 - e^(-s/I))} bytes and {@code 1 / (1 - e^(-s/I))} objects, an unbiased
+ * estimate whatever the mix of sizes. Sampled objects are tagged, and their frees are reported
+ * with the same weights under the allocating thread and stack, so allocated minus freed is the
+ * live heap by site.
+ *
+ * <p>The native sampler counts per (thread, stack) on the allocating threads; {@link #flush()}
+ * drains the changes into the sink. Lifecycle and threading as {@link Tracker} says: start,
+ * flushes and close come from memray threads, one at a time.
+ */
+final class JvmtiTracker implements Tracker {
+
+    /** Frames captured per sample, innermost first. */
+    static final int STACK_DEPTH = 64;
+    /** How long {@link #close()} waits for sampling callbacks still running. */
+    static final long STOP_WAIT_MILLIS = 200;
+
+    private final TrackerContext context;
+    private final long interval;
+    private final TrackerDescriptor descriptor;
+    private final SampleReporter reporter;
+    private final Object lock = new Object();
+    private boolean started;
+    private boolean closed;
+
+    JvmtiTracker(TrackerContext context, long interval) {
+        this.context = context;
+        this.interval = interval;
+        this.descriptor = new TrackerDescriptor(JvmtiTrackerProvider.NAME, Memory.JAVA_HEAP,
+                Figures.ALLOCATED, true, true, "", detail(interval));
+        this.reporter = new SampleReporter(context.sink(), context::isOwnThread);
+    }
+
+    static String detail(long interval) {
+        if (interval == 0) {
+            return "JVM heap sampling (JVMTI) of every object; frees from tagged objects";
+        }
+        return "JVM heap sampling (JVMTI), one sample per " + SamplingInterval.describe(interval)
+                + " on average; a sample of s bytes counts s/(1-e^(-s/"
+                + SamplingInterval.describe(interval).replace(" ", "")
+                + ")) bytes; frees from tagged samples";
+    }
+
+    @Override
+    public TrackerDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public void start() {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("already started");
+            }
+            String problem = NativeSampler.start(interval, STACK_DEPTH);
+            if (problem != null) {
+                throw new MemrayException("the jvmti tracker cannot start: " + problem);
+            }
+            started = true;
+        }
+    }
+
+    @Override
+    public void flush() {
+        synchronized (lock) {
+            if (started && !closed) {
+                drain();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (!started || closed) {
+                return;
+            }
+            closed = true;
+            try {
+                NativeSampler.stop(STOP_WAIT_MILLIS);
+                drain();
+            } catch (RuntimeException | LinkageError e) {
+                context.warn("jvmti tracker: the last figures were lost (" + e + ")");
+            } finally {
+                NativeSampler.release();
+            }
+        }
+    }
+
+    private void drain() {
+        long[] cells = NativeSampler.drainCells();
+        Thread[] threads = NativeSampler.threads(reporter.threadCount());
+        String[] methods = NativeSampler.methods(reporter.methodCount());
+        int[] stacks = NativeSampler.stacks(reporter.stackCount());
+        for (int own : reporter.addThreads(threads)) {
+            NativeSampler.ignoreThread(own);
+        }
+        reporter.addMethods(methods);
+        reporter.addStacks(stacks);
+        reporter.report(cells);
+    }
+}
