@@ -4,6 +4,7 @@ import io.github.memrayjvm.api.MemrayException;
 import io.github.memrayjvm.api.model.Figures;
 import io.github.memrayjvm.api.model.Memory;
 import io.github.memrayjvm.api.model.TrackerDescriptor;
+import io.github.memrayjvm.api.tracker.Availability;
 import io.github.memrayjvm.api.tracker.Tracker;
 import io.github.memrayjvm.api.tracker.TrackerContext;
 
@@ -63,6 +64,10 @@ final class JvmtiTracker implements Tracker {
             if (started) {
                 throw new IllegalStateException("already started");
             }
+            Availability library = SamplerLibrary.availability();
+            if (!library.available()) {
+                throw new MemrayException("the jvmti tracker cannot run here: " + library.reason());
+            }
             String problem = NativeSampler.start(interval, STACK_DEPTH);
             if (problem != null) {
                 throw new MemrayException("the jvmti tracker cannot start: " + problem);
@@ -99,10 +104,12 @@ final class JvmtiTracker implements Tracker {
     }
 
     private void drain() {
+        // Each fetch sees everything the ones before it refer to: a cell's thread and stack are
+        // published before the cell, a stack's methods before the stack.
         long[] cells = NativeSampler.drainCells();
         Thread[] threads = NativeSampler.threads(reporter.threadCount());
-        String[] methods = NativeSampler.methods(reporter.methodCount());
         int[] stacks = NativeSampler.stacks(reporter.stackCount());
+        String[] methods = NativeSampler.methods(reporter.methodCount());
         for (int own : reporter.addThreads(threads)) {
             NativeSampler.ignoreThread(own);
         }

@@ -4,8 +4,8 @@ package io.github.memrayjvm.tracker.jvmti;
  * The native heap sampler ({@code libmemrayjvmti.so}): one sampling session at a time per JVM.
  *
  * <p>Lifecycle: {@link #start}, then any number of drains ({@link #drainCells}, then
- * {@link #threads}, {@link #methods}, {@link #stacks} in this order, so that everything a
- * drained cell names has been published), then {@link #stop}, a last drain, and
+ * {@link #threads}, {@link #stacks}, {@link #methods} in this order, so that each fetch holds
+ * everything the ones before it refer to), then {@link #stop}, a last drain, and
  * {@link #release}. Threading: the caller makes sure that calls never overlap (the tracker holds
  * a lock); the sampling callbacks run on the program's threads meanwhile and never call back
  * into Java. Only usable once {@link SamplerLibrary#availability()} said yes.
