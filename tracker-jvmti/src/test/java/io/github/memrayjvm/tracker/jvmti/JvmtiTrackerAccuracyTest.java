@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class JvmtiTrackerAccuracyTest {
 
     static final List<String> SITES = List.of(Sites.LARGE, Sites.MID, Sites.TINY);
-    /** Fast enough for about 10,000 samples in 5 s, so that chance moves a share by < 0.5 pp. */
-    static final long BYTES_PER_SECOND = 1_000_000_000;
+    /** Fast enough (20 GB in 5 s, about 38,000 samples) that chance moves a share by about 0.3 pp. */
+    static final long BYTES_PER_SECOND = 4_000_000_000L;
     static final Duration RUN = Duration.ofSeconds(5);
 
     @Test
