@@ -31,8 +31,10 @@ final class JvmtiTracker implements Tracker {
     private final long interval;
     private final TrackerDescriptor descriptor;
     private final SampleReporter reporter;
-    private final Object lock = new Object();
+    /** The native sampler is one per JVM: every call into it holds this lock. */
+    private static final Object LOCK = new Object();
     private boolean started;
+    private boolean drainFailed;
     private boolean closed;
 
     JvmtiTracker(TrackerContext context, long interval) {
@@ -60,7 +62,7 @@ final class JvmtiTracker implements Tracker {
 
     @Override
     public void start() {
-        synchronized (lock) {
+        synchronized (LOCK) {
             if (started) {
                 throw new IllegalStateException("already started");
             }
@@ -78,23 +80,31 @@ final class JvmtiTracker implements Tracker {
 
     @Override
     public void flush() {
-        synchronized (lock) {
-            if (started && !closed) {
-                drain();
+        synchronized (LOCK) {
+            if (started && !closed && !drainFailed) {
+                try {
+                    drain();
+                } catch (RuntimeException e) {
+                    // A broken drain must not take the snapshots down with it: say so once.
+                    drainFailed = true;
+                    context.warn("jvmti tracker: figures stopped updating (" + e + ")");
+                }
             }
         }
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
+        synchronized (LOCK) {
             if (!started || closed) {
                 return;
             }
             closed = true;
             try {
                 NativeSampler.stop(STOP_WAIT_MILLIS);
-                drain();
+                if (!drainFailed) {
+                    drain();
+                }
             } catch (RuntimeException | LinkageError e) {
                 context.warn("jvmti tracker: the last figures were lost (" + e + ")");
             } finally {

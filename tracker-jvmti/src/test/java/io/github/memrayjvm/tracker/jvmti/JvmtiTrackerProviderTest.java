@@ -48,7 +48,7 @@ class JvmtiTrackerProviderTest {
     @Test
     void describesAllocatedEstimatesWithFreesAndNoGauge() {
         TrackerDescriptor descriptor = new JvmtiTrackerProvider()
-                .create(ClassUnloadingTest.context(Map.of(), new RecordingSink())).descriptor();
+                .create(LiveRun.context(Map.of(), new RecordingSink())).descriptor();
 
         assertThat(descriptor.name()).isEqualTo("jvmti");
         assertThat(descriptor.memory()).isEqualTo(Memory.JAVA_HEAP);
@@ -64,7 +64,7 @@ class JvmtiTrackerProviderTest {
     @Test
     void aBadIntervalIsAOneLineError() {
         assertThatThrownBy(() -> new JvmtiTrackerProvider().create(
-                ClassUnloadingTest.context(Map.of("heap-sampling", "lots"), new RecordingSink())))
+                LiveRun.context(Map.of("heap-sampling", "lots"), new RecordingSink())))
                 .isInstanceOf(MemrayException.class)
                 .hasMessageStartingWith("option heap-sampling=lots:");
     }
@@ -72,8 +72,8 @@ class JvmtiTrackerProviderTest {
     @Test
     void onlyOneTrackerSamplesAtATime() throws Exception {
         JvmtiTrackerProvider provider = new JvmtiTrackerProvider();
-        Tracker first = provider.create(ClassUnloadingTest.context(Map.of(), new RecordingSink()));
-        Tracker second = provider.create(ClassUnloadingTest.context(Map.of(), new RecordingSink()));
+        Tracker first = provider.create(LiveRun.context(Map.of(), new RecordingSink()));
+        Tracker second = provider.create(LiveRun.context(Map.of(), new RecordingSink()));
         first.start();
         try {
             assertThatThrownBy(second::start).isInstanceOf(MemrayException.class)
@@ -88,7 +88,7 @@ class JvmtiTrackerProviderTest {
     void closeWithoutStartAndFlushAfterCloseDoNothing() {
         JvmtiTrackerProvider provider = new JvmtiTrackerProvider();
         RecordingSink sink = new RecordingSink();
-        Tracker tracker = provider.create(ClassUnloadingTest.context(Map.of(), sink));
+        Tracker tracker = provider.create(LiveRun.context(Map.of(), sink));
         tracker.close();
         tracker.flush();
 
