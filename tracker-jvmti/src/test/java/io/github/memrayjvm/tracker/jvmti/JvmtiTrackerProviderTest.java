@@ -96,6 +96,30 @@ class JvmtiTrackerProviderTest {
     }
 
     @Test
+    void atIntervalZeroEveryObjectIsCountedExactlyUnderItsSiteAndThread() throws Exception {
+        Thread[] worker = new Thread[1];
+        TrackerRun run = TrackerTestKit.tracker(new JvmtiTrackerProvider())
+                .option("heap-sampling", "0")
+                .run(() -> {
+                    worker[0] = new Thread(() -> {
+                        for (int j = 0; j < 5_000; j++) {
+                            Sites.mid();
+                        }
+                    }, "exact-worker");
+                    worker[0].start();
+                    worker[0].join();
+                });
+
+        long size = Sites.byteArraySize(Sites.MID_ELEMENTS);
+        var row = run.tableOfThread(worker[0].getId()).rows().stream()
+                .filter(r -> r.location().function().equals(Sites.MID)).findFirst().orElseThrow();
+        assertThat(row.own()).isEqualTo(5_000 * size);
+        assertThat(row.ownAllocations()).isEqualTo(5_000);
+        assertThat(row.location().file()).isEqualTo("Sites.java");
+        assertThat(run.state().threads()).containsEntry(worker[0].getId(), "exact-worker");
+    }
+
+    @Test
     void runsAgainAfterAnotherRunInTheSameJvmWithFreshFigures() throws Exception {
         for (int i = 0; i < 3; i++) {
             TrackerRun run = TrackerTestKit.tracker(new JvmtiTrackerProvider())
