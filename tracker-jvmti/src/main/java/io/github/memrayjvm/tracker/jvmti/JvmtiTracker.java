@@ -35,6 +35,7 @@ final class JvmtiTracker implements Tracker {
     private static final Object LOCK = new Object();
     private boolean started;
     private boolean drainFailed;
+    private long[] statistics = new long[NativeSampler.CELLS + 1];
     private boolean closed;
 
     JvmtiTracker(TrackerContext context, long interval) {
@@ -105,11 +106,23 @@ final class JvmtiTracker implements Tracker {
                 if (!drainFailed) {
                     drain();
                 }
+                statistics = NativeSampler.statistics();
+                if (statistics[NativeSampler.DROPPED] > 0) {
+                    context.warn("jvmti tracker: " + statistics[NativeSampler.DROPPED]
+                            + " samples were lost (out of memory or table space)");
+                }
             } catch (RuntimeException | LinkageError e) {
                 context.warn("jvmti tracker: the last figures were lost (" + e + ")");
             } finally {
                 NativeSampler.release();
             }
+        }
+    }
+
+    /** The sampler's counts ({@link NativeSampler#statistics()}) as of {@link #close()}. */
+    long[] statistics() {
+        synchronized (LOCK) {
+            return statistics.clone();
         }
     }
 

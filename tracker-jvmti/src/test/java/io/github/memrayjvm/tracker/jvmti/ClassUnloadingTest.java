@@ -64,13 +64,16 @@ class ClassUnloadingTest {
         LocationTable table = run.table(Figures.ALLOCATED);
         String runMethod = UnloadableAllocator.class.getName() + ".run";
         String allocate = UnloadableAllocator.class.getName() + ".allocate";
-        System.out.printf("class unloading: %d loads, %d classes unloaded, %d rows%n", loads[0],
-                unloaded, table.rows().size());
+        System.out.printf("class unloading: %d loads, %d classes unloaded, %d rows, sampler %s%n",
+                loads[0], unloaded, table.rows().size(), java.util.Arrays.toString(run.statistics()));
         assertThat(unloaded).as("classes unloaded").isGreaterThan(100);
         assertThat(LiveRun.row(table, runMethod).allocations()).isGreaterThan(0);
         assertThat(LiveRun.row(table, allocate).own()).isGreaterThan(0);
         assertThat(LiveRun.row(table, allocate).location().file()).isEqualTo("UnloadableAllocator.java");
         assertThat(table.rows()).noneMatch(r -> r.location().function().equals("?.?"));
+        assertThat(run.statistics()[NativeSampler.SAMPLES]).isGreaterThan(10_000);
+        assertThat(run.statistics()[NativeSampler.DROPPED]).isZero();
+        assertThat(run.statistics()[NativeSampler.UNTAGGED]).isZero();
     }
 
     private static byte[] classBytes() throws IOException {

@@ -27,6 +27,7 @@ final class LiveRun {
 
     private final Recorder recorder = new Recorder();
     private TrackerDescriptor descriptor;
+    private long[] statistics;
 
     /** Runs {@code workload} under the tracker, flushing every {@code flushMillis} (0: spin). */
     LiveRun run(Map<String, String> options, long flushMillis, Runnable workload)
@@ -51,7 +52,13 @@ final class LiveRun {
             flusher.join();
             tracker.close();
         }
+        statistics = ((JvmtiTracker) tracker).statistics();
         return this;
+    }
+
+    /** The sampler's counts at close (see {@link NativeSampler#statistics()}). */
+    long[] statistics() {
+        return statistics;
     }
 
     /** The table as a viewer would show it after the run. */
