@@ -27,16 +27,17 @@ final class JvmtiTracker implements Tracker {
     /** How long {@link #close()} waits for sampling callbacks still running. */
     static final long STOP_WAIT_MILLIS = 200;
 
+    /** The native sampler is one per JVM: every call into it holds this lock. */
+    private static final Object LOCK = new Object();
+
     private final TrackerContext context;
     private final long interval;
     private final TrackerDescriptor descriptor;
     private final SampleReporter reporter;
-    /** The native sampler is one per JVM: every call into it holds this lock. */
-    private static final Object LOCK = new Object();
     private boolean started;
+    private boolean closed;
     private boolean drainFailed;
     private long[] statistics = new long[NativeSampler.CELLS + 1];
-    private boolean closed;
 
     JvmtiTracker(TrackerContext context, long interval) {
         this.context = context;
