@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,7 +54,7 @@ final class AgentRuntime {
     private TransportServer server;
     private Viewers viewers;
     private Snapshotter snapshotter;
-    private volatile SessionInfo sessionInfo;
+    private final CompletableFuture<SessionInfo> sessionInfo = new CompletableFuture<>();
     private volatile boolean shutDown;
 
     AgentRuntime(AgentOptions options, AgentLog log, AgentThreads threads) {
@@ -76,26 +78,46 @@ final class AgentRuntime {
                 System.getenv().getOrDefault("MEMRAY_LIVE_TOKEN", ""));
 
         ProviderLoader loader = ProviderLoader.serviceLoader(classLoader());
-        TrackerChoice choice = TrackerChoice.of(
-                Providers.load(TrackerProvider.class, "tracker", loader), trackerNames(),
-                options.getBoolean(AgentOptions.NATIVE, false),
-                options.getBoolean(AgentOptions.STRICT, false));
-        choice.warnings().forEach(log::line);
-        trackers = RunningTrackers.create(choice.chosen(), recorder, options.asMap(), threads, log);
         TransportProvider transport = Providers.load(TransportProvider.class, "transport", loader)
                 .require(options.get(AgentOptions.TRANSPORT, "tcp"));
-
-        viewers = new Viewers(recorder, () -> sessionInfo, token, maxViewers, log,
+        viewers = new Viewers(recorder, sessionInfo, token, maxViewers, log,
                 viewerConnected::countDown);
-        sessionInfo = recorder.sessionInfo(ProcessHandle.current().pid(), command(),
-                System.getProperty("java.version", "?"), System.currentTimeMillis(), interval,
-                trackers.descriptors());
+        // the transport starts while the trackers are chosen and created: start-up is the
+        // longer of the two, not their sum
+        CompletableFuture<TransportServer> listening = new CompletableFuture<>();
+        threads.newThread("listen", () -> {
+            try {
+                listening.complete(transport.listen(new ServerConfig(host, port,
+                        threads.factory("transport"), Duration.ofSeconds(5)), viewers));
+            } catch (Throwable e) {
+                listening.completeExceptionally(e);
+            }
+        }).start();
         try {
-            server = transport.listen(new ServerConfig(host, port, threads.factory("transport"),
-                    Duration.ofSeconds(5)), viewers);
-        } catch (IOException e) {
-            throw new MemrayException("cannot listen on " + host + ":" + port + ": "
-                    + e.getMessage(), e);
+            TrackerChoice choice = TrackerChoice.of(
+                    Providers.load(TrackerProvider.class, "tracker", loader), trackerNames(),
+                    options.getBoolean(AgentOptions.NATIVE, false),
+                    options.getBoolean(AgentOptions.STRICT, false));
+            choice.warnings().forEach(log::line);
+            trackers = RunningTrackers.create(choice.chosen(), recorder, options.asMap(),
+                    threads, log);
+            sessionInfo.complete(recorder.sessionInfo(ProcessHandle.current().pid(), command(),
+                    System.getProperty("java.version", "?"), System.currentTimeMillis(),
+                    interval, trackers.descriptors()));
+        } catch (RuntimeException e) {
+            sessionInfo.completeExceptionally(e);
+            listening.thenAccept(TransportServer::close);
+            throw e;
+        }
+        try {
+            server = listening.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw new MemrayException("cannot listen on " + host + ":" + port + ": "
+                        + cause.getMessage(), cause);
+            }
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
         Runtime.getRuntime().addShutdownHook(threads.newThread("shutdown", this::shutdown));
         InetSocketAddress bound = server.localAddress();

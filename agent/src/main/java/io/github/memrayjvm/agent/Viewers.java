@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Who may watch, and what each viewer is sent. Lets a viewer in when its token matches and there
@@ -32,8 +34,10 @@ final class Viewers implements ViewerHandler {
     private record Viewer(ViewerChannel channel, ViewerCursor cursor) {
     }
 
+    private static final int STARTUP_WAIT_SECONDS = 10;
+
     private final Recorder recorder;
-    private final Supplier<SessionInfo> info;
+    private final CompletableFuture<SessionInfo> info;
     private final String token;
     private final int maxViewers;
     private final AgentLog log;
@@ -42,11 +46,13 @@ final class Viewers implements ViewerHandler {
     private boolean ended;
 
     /**
+     * @param info          the session, once the trackers are known (a viewer that greets during
+     *                      start-up waits for it, briefly)
      * @param token         the secret viewers must present, or empty for none
      * @param maxViewers    how many may watch at once
      * @param onFirstViewer run once, when the first viewer is let in
      */
-    Viewers(Recorder recorder, Supplier<SessionInfo> info, String token, int maxViewers,
+    Viewers(Recorder recorder, CompletableFuture<SessionInfo> info, String token, int maxViewers,
             AgentLog log, Runnable onFirstViewer) {
         this.recorder = recorder;
         this.info = info;
@@ -72,9 +78,18 @@ final class Viewers implements ViewerHandler {
                     + viewers.get(0).channel().remoteAddress() + " (at most " + maxViewers
                     + "; run it with --live-viewers N to allow more)");
         }
+        SessionInfo session;
+        try {
+            session = info.get(STARTUP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Refused(Refused.Reason.OTHER, "memray is shutting down");
+        } catch (ExecutionException | TimeoutException e) {
+            return new Refused(Refused.Reason.OTHER, "memray could not start in the program");
+        }
         viewers.add(new Viewer(channel, new ViewerCursor()));
         onFirstViewer.run();
-        return new Hello(WireCodec.PROTOCOL_VERSION, info.get());
+        return new Hello(WireCodec.PROTOCOL_VERSION, session);
     }
 
     private static boolean sameSecret(String expected, String given) {
