@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.memrayjvm.examples.workloads.InterleavedSites;
 import io.github.memrayjvm.examples.workloads.PerThreadSites;
+import io.github.memrayjvm.examples.workloads.RetainedAndDropped;
 import io.github.memrayjvm.examples.workloads.Sites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +77,86 @@ class JsonAccuracyIT {
         }
     }
 
-    static Outcome track(String java, String tracker, String workload) throws Exception {
+    @ParameterizedTest
+    @MethodSource("javas")
+    void theJvmtiTrackerIsTheDefaultAndGetsInterleavedSitesRight(String java) throws Exception {
+        Outcome outcome = track(java, null, InterleavedSites.class.getName(), "5", "1000");
+        record("interleaved", "jvmti", java, outcome);
+        assertThat(outcome.lastSnapshot().at("/trackers/0/name").asText()).isEqualTo("jvmti");
+        assertThat(outcome.lastSnapshot().at("/trackers/0/estimate").asBoolean()).isTrue();
+        assertThat(outcome.lastSnapshot().at("/trackers/0/reportsFrees").asBoolean()).isTrue();
+        // HotSpot 17's heap sampler under-samples objects allocated outside TLABs when the same
+        // thread also allocates inside them (fixed in later JDKs; async-profiler, on the same
+        // JVM events, shows it too): measured 0.8 to 2.2 points low on the 512 KiB site here
+        boolean jdk17 = outcome.lastSnapshot().get("javaVersion").asText().startsWith("17");
+        double tolerance = jdk17 ? 2.5 : 2.0;
+        for (String site : SITES) {
+            assertThat(outcome.shown().get(site)).as(site)
+                    .isCloseTo(outcome.truth().get(site), within(tolerance));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("javas")
+    void eachThreadsSiteShareIsWithinTwoPointsWithJvmti(String java) throws Exception {
+        Outcome outcome = track(java, "jvmti", PerThreadSites.class.getName(), "5", "1000");
+        record("per-thread", "jvmti", java, outcome);
+        for (String site : SITES) {
+            assertThat(outcome.shown().get(site)).as(site)
+                    .isCloseTo(outcome.truth().get(site), within(2.0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("javas")
+    void liveFiguresShowWhatIsStillHeldBySite(String java) throws Exception {
         String classpath = System.getProperty("memray.examples.jar");
         try (CliProcess run = CliProcess.start("run", "--live", "--java", java, "--tracker",
-                tracker, "-cp", classpath, workload, "5")) {
+                "jvmti", "--heap-sampling", "65536", "-cp", classpath,
+                RetainedAndDropped.class.getName(), "4", "50")) {
+            int port = run.awaitPort(LONG);
+            try (CliProcess viewer = CliProcess.start("live", Integer.toString(port),
+                    "--renderer", "json")) {
+                assertThat(run.waitFor(LONG)).isZero();
+                assertThat(viewer.waitFor(LONG)).isZero();
+                JsonNode truth = JSON.readTree(
+                        run.awaitOut(Pattern.compile("^\\{\"workload\".*$"), LONG).group(0));
+                List<String> lines = viewer.out();
+                JsonNode last = JSON.readTree(lines.get(lines.size() - 2));
+                JsonNode retain = location(last, RetainedAndDropped.RETAIN);
+                JsonNode drop = location(last, RetainedAndDropped.DROP);
+                long retained = truth.at("/live").get(RetainedAndDropped.RETAIN).asLong();
+                assertThat((double) retain.at("/live/total").asLong()).as("retain live")
+                        .isCloseTo(retained, within(retained * 0.10));
+                long dropAllocated = drop.at("/allocated/total").asLong();
+                assertThat(drop.at("/live/total").asLong()).as("drop live")
+                        .isLessThan(dropAllocated / 100);
+                assertThat(last.at("/heap/liveSampled").asLong())
+                        .isGreaterThanOrEqualTo(retain.at("/live/total").asLong());
+                Files.writeString(REPORT, String.format("live         jvmti  %-45s retain %d"
+                        + " live of %d true; drop %d live of %d allocated%n", java,
+                        retain.at("/live/total").asLong(), retained,
+                        drop.at("/live/total").asLong(), dropAllocated),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        }
+    }
+
+    static Outcome track(String java, String tracker, String workload) throws Exception {
+        return track(java, tracker, workload, "5");
+    }
+
+    /** Runs {@code workload} under {@code tracker} (null: the default) and a json viewer. */
+    static Outcome track(String java, String tracker, String workload, String... workloadArgs)
+            throws Exception {
+        String classpath = System.getProperty("memray.examples.jar");
+        List<String> args = new ArrayList<>(List.of("run", "--live", "--java", java));
+        if (tracker != null) {
+            args.addAll(List.of("--tracker", tracker));
+        }
+        args.addAll(List.of("-cp", classpath, workload));
+        args.addAll(List.of(workloadArgs));
+        try (CliProcess run = CliProcess.start(args.toArray(String[]::new))) {
             int port = run.awaitPort(LONG);
             try (CliProcess viewer = CliProcess.start("live", Integer.toString(port),
                     "--renderer", "json")) {

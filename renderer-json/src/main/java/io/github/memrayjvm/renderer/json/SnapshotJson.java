@@ -5,6 +5,7 @@ import io.github.memrayjvm.api.aggregate.LocationRow;
 import io.github.memrayjvm.api.aggregate.LocationTable;
 import io.github.memrayjvm.api.aggregate.SortOrder;
 import io.github.memrayjvm.api.model.Figures;
+import io.github.memrayjvm.api.model.Memory;
 import io.github.memrayjvm.api.model.SessionInfo;
 import io.github.memrayjvm.api.model.TrackerDescriptor;
 import io.github.memrayjvm.api.session.SessionState;
@@ -47,10 +48,14 @@ final class SnapshotJson {
                 .field("javaVersion", info.javaVersion())
                 .field("elapsedMillis", state.elapsedMillis());
         for (int g = 0; g < info.gauges().size(); g++) {
-            json.key(info.gauges().get(g)).beginObject()
+            String gauge = info.gauges().get(g);
+            json.key(gauge).beginObject()
                     .field("current", state.current(g))
-                    .field("peak", state.peak(g))
-                    .endObject();
+                    .field("peak", state.peak(g));
+            if (gauge.equals(SessionInfo.HEAP_GAUGE)) {
+                liveSampled(state).ifPresent(bytes -> json.field("liveSampled", bytes));
+            }
+            json.endObject();
         }
         json.field("dropped", state.dropped());
         writeTrackers(json, info);
@@ -69,6 +74,21 @@ final class SnapshotJson {
                 .field("sample", state.sample())
                 .field("reason", state.end() == null ? "" : state.end().reason())
                 .endObject().toString();
+    }
+
+    /**
+     * The estimated live Java-heap bytes the table accounts for, when a Java-heap tracker
+     * reports frees (the JVMTI tracker follows sampled objects until they are freed).
+     */
+    private static OptionalLong liveSampled(SessionState state) {
+        List<TrackerDescriptor> trackers = state.info().trackers();
+        for (int t = 0; t < trackers.size(); t++) {
+            if (trackers.get(t).memory() == Memory.JAVA_HEAP && trackers.get(t).reportsFrees()) {
+                return OptionalLong.of(Aggregation.table(state, t, Figures.LIVE,
+                        OptionalLong.empty()).bytes());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     private static void writeTrackers(JsonWriter json, SessionInfo info) {

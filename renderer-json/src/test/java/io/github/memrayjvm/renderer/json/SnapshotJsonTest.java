@@ -59,6 +59,8 @@ class SnapshotJsonTest {
         assertThat(json.at("/heap/current").asLong()).isEqualTo(10_000);
         assertThat(json.at("/heap/peak").asLong()).isEqualTo(12_000);
         assertThat(json.at("/native/current").asLong()).isEqualTo(4096);
+        assertThat(json.get("heap").has("liveSampled"))
+                .as("no Java-heap tracker here reports frees").isFalse();
         assertThat(json.at("/trackers/0/name").asText()).isEqualTo("jfr");
         assertThat(json.at("/trackers/0/figures").asText()).isEqualTo("allocated");
         assertThat(json.at("/trackers/0/estimate").asBoolean()).isTrue();
@@ -87,6 +89,26 @@ class SnapshotJsonTest {
         assertThat(malloc.at("/live/own").asLong()).isEqualTo(4096);
         assertThat(malloc.at("/allocated/own").asLong()).isEqualTo(8192);
         assertThat(malloc.at("/live/allocations").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aJavaHeapTrackerThatReportsFreesAddsTheLiveHeapItAccountsFor() throws Exception {
+        SessionState state = new SessionState(new SessionInfo(1, "App", "17", 0, 250, List.of(
+                new TrackerDescriptor("jvmti", Memory.JAVA_HEAP, Figures.ALLOCATED, true, true,
+                        "", "")), List.of("heap")));
+        state.apply(new Definitions(0, List.of(new Location("App.keep", "App.java", Domain.JAVA),
+                new Location("App.drop", "App.java", Domain.JAVA)), 0,
+                List.of(new int[] {0}, new int[] {1}), List.of(new ThreadInfo(1, "main"))));
+        state.apply(new Counters(0, false, List.of(new Counter(1, 0, 1000, 10, 0, 0),
+                new Counter(1, 1, 4000, 40, 3900, 39))));
+        state.apply(new Sample(1, 250, List.of(new HistoryPoint(1, 250, new long[] {9000})),
+                new long[] {9000}, 0));
+        JsonNode json = MAPPER.readTree(SnapshotJson.snapshot(state));
+        assertThat(json.at("/heap/liveSampled").asLong()).isEqualTo(1100);
+        JsonNode drop = find(json.get("locations"), "App.drop", "jvmti");
+        assertThat(drop.get("own").asLong()).as("main figures: allocated").isEqualTo(4000);
+        assertThat(drop.at("/live/own").asLong()).isEqualTo(100);
+        assertThat(drop.at("/live/allocations").asLong()).isEqualTo(1);
     }
 
     @Test
