@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
  * Makes the names of the JVM's generated classes stable. Lambdas and method handles live in hidden
  * classes whose names carry an address or a counter ({@code App$$Lambda$147/0x0000000800c0b448.run},
  * {@code App$$Lambda/0x00007f...run} on newer JDKs, {@code LambdaForm$MH/0x0000...}); the same code
- * would make a new row in every run and, with class unloading, in one run. Pure.
+ * would make a new row in every run and, with class unloading, in one run. JVMTI writes the
+ * address after a dot ({@code LambdaForm$MH.0x00007f...}). Pure.
  */
 final class HiddenClassNames {
 
     private static final String LAMBDA = "$$Lambda";
-    private static final Pattern ADDRESS = Pattern.compile("[/+]0x[0-9a-fA-F]+(\\.\\d+)?");
+    private static final Pattern ADDRESS = Pattern.compile("[/+.]0x[0-9a-fA-F]+(\\.\\d+)?");
 
     private HiddenClassNames() {
     }

@@ -22,6 +22,9 @@ class HiddenClassNamesTest {
         assertThat(HiddenClassNames.stable(
                 "java.lang.invoke.LambdaForm$MH/0x0000000800c04c00.invoke"))
                 .isEqualTo("java.lang.invoke.LambdaForm$MH.invoke");
+        // as JVMTI names hidden classes
+        assertThat(HiddenClassNames.stable("java.lang.invoke.LambdaForm$MH.0x00007f690410cc00.invoke"))
+                .isEqualTo("java.lang.invoke.LambdaForm$MH.invoke");
     }
 
     @Test
