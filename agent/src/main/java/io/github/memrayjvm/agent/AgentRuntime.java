@@ -42,7 +42,7 @@ final class AgentRuntime {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_INTERVAL_MILLIS = 250;
-    private static final Duration CLOSE_BUDGET = Duration.ofMillis(400);
+    private static final Duration CLOSE_BUDGET = Duration.ofMillis(1000);
     private static final long FINAL_WRITE_MILLIS = 1000;
 
     private final AgentOptions options;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The trackers of this run, each reporting to its own sink of the {@link Recorder}. Created and
@@ -19,13 +21,25 @@ import java.util.concurrent.ThreadFactory;
  */
 final class RunningTrackers {
 
-    private record Running(String name, Tracker tracker) {
+    /** One tracker and whether it started. */
+    private static final class Running {
+        final String name;
+        final Tracker tracker;
+        volatile boolean started;
+
+        Running(String name, Tracker tracker) {
+            this.name = name;
+            this.tracker = tracker;
+        }
     }
 
     private final List<Running> trackers;
     private final AgentThreads threads;
     private final AgentLog log;
     private final List<String> failedFlushes = new ArrayList<>();
+    /** Flushing and closing never overlap: a tracker is never flushed during or after close. */
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private boolean closed;
 
     private RunningTrackers(List<Running> trackers, AgentThreads threads, AgentLog log) {
         this.trackers = trackers;
@@ -50,7 +64,7 @@ final class RunningTrackers {
 
     /** What each tracker's figures mean, in counter order. */
     List<TrackerDescriptor> descriptors() {
-        return trackers.stream().map(r -> r.tracker().descriptor()).toList();
+        return trackers.stream().map(r -> r.tracker.descriptor()).toList();
     }
 
     /**
@@ -63,38 +77,77 @@ final class RunningTrackers {
         boolean all = true;
         for (Running running : trackers) {
             try {
-                running.tracker().start();
+                running.tracker.start();
+                running.started = true;
             } catch (Exception | LinkageError e) {
                 all = false;
-                log.line("tracker '" + running.name() + "' could not start: " + e.getMessage());
+                log.line("tracker '" + running.name + "' could not start: " + e.getMessage());
             }
         }
         return all;
     }
 
-    /** Lets every tracker push what it buffered; a failing tracker is reported once. */
+    /**
+     * Lets every started tracker push what it buffered; a failing tracker is reported once.
+     * Does nothing once {@link #closeAll} began.
+     */
     void flushAll() {
+        lifecycle.lock();
+        try {
+            if (!closed) {
+                flushStarted();
+            }
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private void flushStarted() {
         for (Running running : trackers) {
+            if (!running.started) {
+                continue;
+            }
             try {
-                running.tracker().flush();
+                running.tracker.flush();
             } catch (RuntimeException | LinkageError e) {
                 synchronized (failedFlushes) {
-                    if (!failedFlushes.contains(running.name())) {
-                        failedFlushes.add(running.name());
-                        log.line("tracker '" + running.name() + "' failed: " + e);
+                    if (!failedFlushes.contains(running.name)) {
+                        failedFlushes.add(running.name);
+                        log.line("tracker '" + running.name + "' failed: " + e);
                     }
                 }
             }
         }
     }
 
-    /** Closes every tracker, in parallel, waiting at most {@code budget} in all. */
+    /**
+     * Closes every tracker, in parallel, waiting at most {@code budget} in all (including for a
+     * flush in progress). A tracker still closing when the budget is spent is left to finish on
+     * its own daemon thread; what it reports after that misses the last snapshot.
+     */
     void closeAll(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        try {
+            if (!lifecycle.tryLock(budget.toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lifecycle.unlock();
+        }
         List<Thread> closing = new ArrayList<>();
         for (Running running : trackers) {
-            Thread thread = threads.newThread("close-" + running.name(), () -> {
+            Thread thread = threads.newThread("close-" + running.name, () -> {
                 try {
-                    running.tracker().close();
+                    running.tracker.close();
                 } catch (RuntimeException | LinkageError e) {
                     // close must not throw; at exit there is nobody left to tell
                 }
@@ -102,7 +155,6 @@ final class RunningTrackers {
             thread.start();
             closing.add(thread);
         }
-        long deadline = System.nanoTime() + budget.toNanos();
         for (Thread thread : closing) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -8,6 +8,9 @@ import io.github.memrayjvm.api.model.TrackerDescriptor;
 import io.github.memrayjvm.api.tracker.AllocationSink;
 import io.github.memrayjvm.api.tracker.Tracker;
 import io.github.memrayjvm.api.tracker.TrackerContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -66,6 +69,14 @@ final class NativeTracker implements Tracker {
                     + " malloc: it must be preloaded (LD_PRELOAD) when the JVM starts");
         }
         symbolizer = new Symbolizer(source, ElfSymbols::read);
+        Symbolizer warming = symbolizer;
+        context.threadFactory().newThread(() -> {
+            try {
+                warming.preload(Files.readAllLines(Paths.get("/proc/self/maps")));
+            } catch (IOException | RuntimeException e) {
+                // the first flush reads them instead
+            }
+        }).start();
         threads = new ThreadDirectory(JavaThreads::osName);
         javaThreads = new JavaThreads();
         @SuppressWarnings("deprecation") // Thread.threadId() needs Java 19

@@ -5,6 +5,8 @@ import io.github.memrayjvm.api.model.Location;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,12 +28,34 @@ final class Symbolizer {
     private final NativeSource source;
     private final Function<Path, ElfSymbols> symbolsOf;
     private final Map<Long, Location> byFrame = new HashMap<>();
-    private final Map<Path, ElfSymbols> libraries = new HashMap<>();
+    /** Concurrent: {@link #preload} fills it on another thread while flushes read it. */
+    private final Map<Path, ElfSymbols> libraries = new ConcurrentHashMap<>();
     private final long[] base = new long[1];
 
     Symbolizer(NativeSource source, Function<Path, ElfSymbols> symbolsOf) {
         this.source = source;
         this.symbolsOf = symbolsOf;
+    }
+
+    /**
+     * Reads the symbol tables of the libraries most stacks pass through (the JVM's own, the C
+     * library), so that the first flush, which may be the last one at the program's exit, does
+     * not have to. Safe to call on another thread than the flushes.
+     *
+     * @param mapsLines the lines of {@code /proc/self/maps}
+     */
+    void preload(List<String> mapsLines) {
+        for (String line : mapsLines) {
+            int slash = line.indexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            Path path = Paths.get(line.substring(slash).trim());
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            if (name.equals("libjvm.so") || name.startsWith("libc.so")) {
+                libraries.computeIfAbsent(path, symbolsOf);
+            }
+        }
     }
 
     /** The location of one frame word. */
