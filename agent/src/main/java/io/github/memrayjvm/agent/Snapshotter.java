@@ -10,6 +10,7 @@ import io.github.memrayjvm.api.recorder.Recorder;
 final class Snapshotter {
 
     private final Recorder recorder;
+    private final HeapGauge heap = new HeapGauge();
     private final RunningTrackers trackers;
     private final Viewers viewers;
     private final long startNanos;
@@ -55,9 +56,8 @@ final class Snapshotter {
     /** Closes one snapshot (without sending it). Serialized with the loop's own snapshots. */
     synchronized void snapshot() {
         trackers.flushAll();
-        Runtime runtime = Runtime.getRuntime();
-        long used = runtime.totalMemory() - runtime.freeMemory();
-        recorder.gauge(0, used, used);
+        long used = heap.used();
+        recorder.gauge(0, used, Math.max(used, heap.peakBeforeGc()));
         recorder.tick(elapsedMillis());
     }
 
