@@ -1,0 +1,17 @@
+// The project's own test run was tracked: the viewer saw the test's allocations.
+def Viewer = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'Viewer.groovy'))
+try {
+    def log = new File(basedir, 'build.log').text
+    assert (log =~ /argLine set to -javaagent:\S+memray-agent-[^=\s]+\.jar=port=24104 -Dfrom\.pom=yes/).find()
+    assert log.contains("Run 'memray live 24104' in another shell to see live results")
+    assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+    assert log.contains('BUILD SUCCESS')
+
+    def snapshot = Viewer.lastSnapshot(Viewer.received(basedir))
+    def functions = snapshot.locations*.function
+    assert functions.contains('com.example.CacheTest.runsWithTheProjectsArgLineAndMemraysAgentOnce')
+    assert snapshot.locations.find { it.function == 'com.example.Cache.load' }.total > 16 * 1024 * 1024
+} finally {
+    Viewer.stop(basedir)
+}
+return true
