@@ -13,7 +13,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * The jars memray takes from the plugin's own class path: its agent, and the tracker jars a
- * project adds as {@code <dependencies>} of the plugin. Pure over Maven's artifact objects.
+ * project adds as &lt;dependencies&gt; of the plugin. Pure over Maven's artifact objects.
  */
 final class PluginJars {
 
@@ -43,7 +43,7 @@ final class PluginJars {
      *
      * @param pluginArtifacts every artifact of the plugin's class path, each with its
      *                        dependency trail (the plugin, then the path to it)
-     * @param added           the {@code <dependencies>} of the plugin in the project's build
+     * @param added           the &lt;dependencies&gt; of the plugin in the project's build
      */
     static List<Path> addedTrackers(Collection<Artifact> pluginArtifacts,
                                     List<Dependency> added) {

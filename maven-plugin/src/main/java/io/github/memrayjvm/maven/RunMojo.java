@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -66,8 +66,13 @@ public class RunMojo extends AbstractMemrayMojo {
     @Parameter(property = "memray.java")
     File java;
 
-    @Component
-    BuildPluginManager pluginManager;
+    private final BuildPluginManager pluginManager;
+
+    /** Maven creates the goal, giving it the manager that runs the project's surefire. */
+    @Inject
+    public RunMojo(BuildPluginManager pluginManager) {
+        this.pluginManager = pluginManager;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
