@@ -45,7 +45,7 @@ final class AgentRuntime {
 
     private final AgentOptions options;
     private final AgentLog log;
-    private final AgentThreads threads = new AgentThreads();
+    private final AgentThreads threads;
     private final Recorder recorder = new Recorder();
     private final CountDownLatch viewerConnected = new CountDownLatch(1);
     private RunningTrackers trackers;
@@ -55,9 +55,10 @@ final class AgentRuntime {
     private volatile SessionInfo sessionInfo;
     private volatile boolean shutDown;
 
-    AgentRuntime(AgentOptions options, AgentLog log) {
+    AgentRuntime(AgentOptions options, AgentLog log, AgentThreads threads) {
         this.options = options;
         this.log = log;
+        this.threads = threads;
     }
 
     /**
@@ -96,7 +97,7 @@ final class AgentRuntime {
             throw new MemrayException("cannot listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "memray-shutdown"));
+        Runtime.getRuntime().addShutdownHook(threads.newThread("shutdown", this::shutdown));
         InetSocketAddress bound = server.localAddress();
         announce(host, bound.getPort());
 

@@ -20,15 +20,15 @@ public final class MemrayAgent {
 
     public static void premain(String args, Instrumentation instrumentation) {
         AgentLog log = new AgentLog(System.err);
+        AgentThreads threads = new AgentThreads();
         Throwable[] failure = new Throwable[1];
-        Thread starter = new Thread(() -> {
+        Thread starter = threads.newThread("start", () -> {
             try {
-                new AgentRuntime(AgentOptions.parse(args), log).start();
+                new AgentRuntime(AgentOptions.parse(args), log, threads).start();
             } catch (Throwable e) {
                 failure[0] = e;
             }
-        }, "memray-start");
-        starter.setDaemon(true);
+        });
         starter.start();
         try {
             starter.join();

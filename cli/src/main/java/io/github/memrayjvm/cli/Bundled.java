@@ -63,7 +63,8 @@ final class Bundled {
         }
     }
 
-    private static Path cacheRoot() {
+    /** Where memray keeps the files it writes out: {@code $XDG_CACHE_HOME/memray} or ~/.cache/memray. */
+    static Path cacheRoot() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isEmpty() ? Paths.get(xdg)
                 : Paths.get(System.getProperty("user.home"), ".cache");

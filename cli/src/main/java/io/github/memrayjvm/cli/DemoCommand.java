@@ -64,7 +64,10 @@ final class DemoCommand implements Callable<Integer> {
         Path portFile = Files.createTempFile("memray-demo", ".port");
         Files.delete(portFile);
         Files.writeString(output.toPath(), "");
-        Process demo = ProgramProcess.start(launch(portFile).command(), Map.of(), output);
+        NativePreload preload = nativeTracking ? NativePreload.forRun(false, System.err)
+                : NativePreload.NONE;
+        Process demo = ProgramProcess.start(launch(portFile, preload).command(),
+                preload.environment(), output);
         try {
             System.err.println("memray: the demo's own output goes to " + output);
             int port = awaitPort(portFile, demo);
@@ -79,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private JavaLaunch launch(Path portFile) {
+    private JavaLaunch launch(Path portFile, NativePreload preload) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(AgentOptions.PORT_FILE, portFile.toString());
         options.put(AgentOptions.COMMAND, "memray demo (" + DEMO_MAIN + " " + seconds + ")");
@@ -89,7 +92,8 @@ final class DemoCommand implements Callable<Integer> {
         if (nativeTracking) {
             options.put(AgentOptions.NATIVE, "true");
         }
-        return new JavaLaunch(JavaLaunch.currentJava(), List.of(), Bundled.file(Bundled.AGENT),
+        return new JavaLaunch(JavaLaunch.currentJava(), preload.jvmOptions(),
+                Bundled.file(Bundled.AGENT),
                 AgentOptions.of(options), Bundled.file(Bundled.EXAMPLES).toString(), DEMO_MAIN,
                 null, List.of(Integer.toString(seconds)));
     }

@@ -9,6 +9,7 @@ import io.github.memrayjvm.api.session.RemoteSession;
 import io.github.memrayjvm.api.transport.TransportProvider;
 import io.github.memrayjvm.api.transport.ViewerLink;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,6 +41,10 @@ final class LiveCommand implements Callable<Integer> {
             description = "text (full-screen view, default) or json (one object per snapshot).")
     String renderer = "text";
 
+    @Option(names = "--renderer-option", paramLabel = "KEY=VALUE",
+            description = "An option for the renderer, e.g. ascii=true for the text view (repeatable).")
+    Map<String, String> rendererOptions = new LinkedHashMap<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Give up when nothing listens after this long (default: wait).")
     Double timeout;
@@ -64,7 +69,7 @@ final class LiveCommand implements Callable<Integer> {
         ProviderLoader loader = ProviderLoader.serviceLoader(LiveCommand.class.getClassLoader());
         Renderer view = Providers.load(RendererProvider.class, "renderer", loader)
                 .require(renderer)
-                .create(new RendererContext(System.in, System.out, System.err, Map.of()));
+                .create(new RendererContext(System.in, System.out, System.err, rendererOptions));
         TransportProvider tcp = Providers.load(TransportProvider.class, "transport", loader)
                 .require(transport);
         String secret = token != null ? token

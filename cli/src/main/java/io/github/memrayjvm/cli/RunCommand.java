@@ -110,12 +110,21 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return ProgramProcess.run(launch(Bundled.file(Bundled.AGENT)).command(), environment(),
-                null);
+        NativePreload preload = nativeTracking ? NativePreload.forRun(strict, System.err)
+                : NativePreload.NONE;
+        Map<String, String> environment = new LinkedHashMap<>(environment());
+        environment.putAll(preload.environment());
+        return ProgramProcess.run(launch(Bundled.file(Bundled.AGENT), preload).command(),
+                environment, null);
     }
 
-    /** The JVM to start with {@code agentJar}; checks the options. */
+    /** The JVM to start with {@code agentJar}, without native preloading; checks the options. */
     JavaLaunch launch(Path agentJar) {
+        return launch(agentJar, NativePreload.NONE);
+    }
+
+    /** The JVM to start with {@code agentJar} and {@code preload}; checks the options. */
+    JavaLaunch launch(Path agentJar, NativePreload preload) {
         if (!live) {
             throw usage("only live tracking is supported for now: add --live");
         }
@@ -132,7 +141,8 @@ final class RunCommand implements Callable<Integer> {
         if (!hasJar && mainAndArgs.isEmpty()) {
             throw usage("name the program: MAIN_CLASS [ARGS...] or -jar JAR [ARGS...]");
         }
-        List<String> jvm = new ArrayList<>(JavaLaunch.systemProperties(systemProperties));
+        List<String> jvm = new ArrayList<>(preload.jvmOptions());
+        jvm.addAll(JavaLaunch.systemProperties(systemProperties));
         jvm.addAll(jvmOptions);
         return new JavaLaunch(java == null ? JavaLaunch.currentJava() : java, jvm,
                 agentJar, agentOptions(), classpath,

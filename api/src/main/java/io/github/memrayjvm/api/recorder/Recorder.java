@@ -157,9 +157,13 @@ public final class Recorder {
         gaugePeak[index] = Math.max(gaugePeak[index], Math.max(current, peak));
     }
 
-    /** Interns a location (see {@link AllocationSink#location}). */
+    /**
+     * Interns a location (see {@link AllocationSink#location}). Java methods of generated
+     * classes (lambdas, method handles) are named without their run-specific address.
+     */
     public synchronized int location(String function, String file, Domain domain) {
-        Location location = new Location(cut(function), cut(file), domain);
+        String name = domain == Domain.JAVA ? HiddenClassNames.stable(function) : function;
+        Location location = new Location(cut(name), cut(file), domain);
         Integer id = locationIds.get(location);
         if (id == null) {
             id = locations.size();
