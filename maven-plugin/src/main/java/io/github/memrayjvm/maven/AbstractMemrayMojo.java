@@ -1,7 +1,6 @@
 package io.github.memrayjvm.maven;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -156,17 +155,18 @@ public abstract class AbstractMemrayMojo extends AbstractMojo {
         return words("memray.jvmArgs", jvmArgs);
     }
 
-    /** Environment variables the tracked JVM needs: the secret, the native tracker's preload. */
-    Map<String, String> trackedEnvironment() throws MojoExecutionException {
-        Map<String, String> environment = new LinkedHashMap<>();
-        if (token != null && !token.isEmpty()) {
-            environment.put(TOKEN_VARIABLE, token);
+    /** The token for the tracked JVM's environment (where no process list shows it), if any. */
+    Map<String, String> tokenEnvironment() {
+        return token == null || token.isEmpty() ? Map.of() : Map.of(TOKEN_VARIABLE, token);
+    }
+
+    /** What the tracked JVM needs for {@code memray.native}; nothing without it. */
+    NativePreload nativePreload() throws MojoExecutionException, MojoFailureException {
+        if (!nativeTracking) {
+            return NativePreload.NONE;
         }
-        if (nativeTracking) {
-            NativePreload.environment(Path.of(project.getBuild().getDirectory(), "memray"),
-                    getLog()).ifPresent(v -> environment.put(NativePreload.LD_PRELOAD, v));
-        }
-        return environment;
+        return NativePreload.forRun(Path.of(project.getBuild().getDirectory(), "memray",
+                "native"), strict, getLog());
     }
 
     /** The project's properties overridden by the user's ({@code -D}), as goals see them. */

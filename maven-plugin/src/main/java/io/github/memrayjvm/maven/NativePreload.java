@@ -1,37 +1,56 @@
 package io.github.memrayjvm.maven;
 
+import io.github.memrayjvm.api.MemrayException;
+import io.github.memrayjvm.tracker.natives.NativeLibrary;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The {@code LD_PRELOAD} value that loads the native tracker's library into the forked JVM
- * ({@code memray.native}), as {@code memray run --native} sets it.
+ * What a tracked JVM needs for native tracking ({@code memray.native}), as
+ * {@code memray run --native} gives it: the native tracker's library preloaded before the JVM
+ * allocates anything ({@code LD_PRELOAD}) and bound as a JVMTI agent ({@code -agentpath}). The
+ * library comes out of the module tracker-native ({@link NativeLibrary}).
  *
- * <p><b>HOOK (tracker-native):</b> the library and the helper that extracts it
- * ({@code io.github.memrayjvm.tracker.natives.NativeLibrary}: {@code extractTo(dir)}, then
- * {@code preloadValue(lib, System.getenv("LD_PRELOAD"))}) belong to the module
- * {@code tracker-native}, which is not part of this build yet. Until this plugin depends on it
- * and calls it here, {@link #environment} gives no value and says so; the agent is still told to
- * run the {@code native} tracker, which then reports that it cannot run (or stops the program
- * with {@code memray.strict}).
+ * @param jvmArgs     options to add to the JVM's command line
+ * @param environment variables to add to its environment
  */
-final class NativePreload {
+record NativePreload(List<String> jvmArgs, Map<String, String> environment) {
 
-    /** The environment variable the dynamic loader reads. */
-    static final String LD_PRELOAD = "LD_PRELOAD";
-
-    private NativePreload() {
-    }
+    /** Nothing to add. */
+    static final NativePreload NONE = new NativePreload(List.of(), Map.of());
 
     /**
-     * The value for {@code LD_PRELOAD}, if this build can preload the native tracker.
+     * The preload, with the library written out to {@code directory} (reused when it is there
+     * already), or {@link #NONE} with a warning where native tracking cannot work here and
+     * {@code strict} is not set.
      *
-     * @param workDirectory a folder the library may be extracted to
+     * @throws MojoFailureException   where it cannot work and {@code strict} is set
+     * @throws MojoExecutionException if the library cannot be written out
      */
-    static Optional<String> environment(Path workDirectory, Log log) {
-        log.warn("memray.native: this build of the memray plugin cannot preload the native"
-                + " tracker's library yet; the native tracker will say whether it can run");
-        return Optional.empty();
+    static NativePreload forRun(Path directory, boolean strict, Log log)
+            throws MojoFailureException, MojoExecutionException {
+        if (!NativeLibrary.isSupportedPlatform()) {
+            String why = "memray.native: native tracking needs Linux on x86-64 or aarch64, this is "
+                    + System.getProperty("os.name") + " on " + System.getProperty("os.arch");
+            if (strict) {
+                throw new MojoFailureException(why);
+            }
+            log.warn(why + "; going on without it");
+            return NONE;
+        }
+        try {
+            Path library = NativeLibrary.extractTo(directory);
+            return new NativePreload(List.of("-agentpath:" + library),
+                    Map.of(NativeLibrary.LD_PRELOAD, NativeLibrary.preloadValue(library,
+                            System.getenv(NativeLibrary.LD_PRELOAD))));
+        } catch (IOException | MemrayException e) {
+            throw new MojoExecutionException("memray.native: cannot write out the native"
+                    + " tracker's library to " + directory + ": " + e.getMessage(), e);
+        }
     }
 }

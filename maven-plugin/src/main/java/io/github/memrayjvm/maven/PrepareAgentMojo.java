@@ -45,8 +45,13 @@ public class PrepareAgentMojo extends AbstractMemrayMojo {
         }
         AgentSettings settings = settings();
         if (nativeTracking) {
-            getLog().warn("memray.native: prepare-agent cannot set the test JVM's LD_PRELOAD;"
-                    + " use memray:run -Dmemray.tests for native tracking");
+            // the library must be in the test JVM's LD_PRELOAD, which no property can set
+            String why = "memray.native: prepare-agent cannot set the test JVM's LD_PRELOAD;"
+                    + " use memray:run -Dmemray.tests for native tracking";
+            if (strict) {
+                throw new MojoFailureException(why);
+            }
+            getLog().warn(why);
         }
         Map<String, String> more = token == null || token.isEmpty()
                 ? Map.of() : Map.of("token", token);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -99,8 +100,11 @@ public class RunMojo extends AbstractMemrayMojo {
                     + " project's runtime class path (" + project.getBuild().getOutputDirectory()
                     + " and " + (classpath.size() - 1) + " dependencies); check its name");
         }
+        NativePreload preload = nativePreload();
+        List<String> jvm = new ArrayList<>(preload.jvmArgs());
+        jvm.addAll(jvmArgs());
         ProgramCommand shape = new ProgramCommand(java == null ? ProgramCommand.currentJava()
-                : java.toPath(), jvmArgs(), "", classpath, main, words("memray.args", args));
+                : java.toPath(), jvm, "", classpath, main, words("memray.args", args));
         try (PortFile portFile = PortFile.create(workDirectory())) {
             String agent = settings.agentArgument(agentJar(), Map.of(
                     "port-file", portFile.path().toString(),
@@ -108,8 +112,10 @@ public class RunMojo extends AbstractMemrayMojo {
             ProgramCommand command = new ProgramCommand(shape.java(), shape.jvmArgs(), agent,
                     classpath, main, shape.programArgs());
             getLog().debug("memray: " + command.toList());
+            Map<String, String> environment = new LinkedHashMap<>(tokenEnvironment());
+            environment.putAll(preload.environment());
             int status = new ForkedProgram(command.toList(), project.getBasedir().toPath(),
-                    trackedEnvironment()).run(System.out, System.err);
+                    environment).run(System.out, System.err);
             if (status != 0) {
                 throw new MojoFailureException(portFile.written()
                         ? main + " exited with status " + status
@@ -134,8 +140,13 @@ public class RunMojo extends AbstractMemrayMojo {
             String agent = settings.agentArgument(agentJar(), Map.of(
                     "port-file", portFile.path().toString(),
                     "command", "tests of " + project.getId()));
+            NativePreload preload = nativePreload();
+            List<String> jvm = new ArrayList<>(preload.jvmArgs());
+            jvm.addAll(jvmArgs());
+            Map<String, String> environment = new LinkedHashMap<>(tokenEnvironment());
+            environment.putAll(preload.environment());
             try {
-                surefire.run(agent, jvmArgs(), trackedEnvironment());
+                surefire.run(agent, jvm, environment);
             } catch (MojoExecutionException | MojoFailureException e) {
                 if (!portFile.written()) {
                     // surefire's message would be a long "forked VM terminated" story; the

@@ -38,6 +38,15 @@ class ArgLineTest {
     }
 
     @Test
+    void theNativeTrackersAgentPathOfAnEarlierRunIsRemovedToo() {
+        String line = AGENT + " -agentpath:/p/target/memray/native/libmemraynative-0a1b.so -Xss2m";
+
+        assertThat(ArgLine.withoutAgent(line)).isEqualTo("-Xss2m");
+        assertThat(ArgLine.withAgent(line, AGENT, List.of("-agentpath:/p/libmemraynative-0a1b.so")))
+                .isEqualTo(AGENT + " -agentpath:/p/libmemraynative-0a1b.so -Xss2m");
+    }
+
+    @Test
     void otherAgentsStay() {
         String jacoco = "-javaagent:/repo/org.jacoco.agent-0.8.12-runtime.jar=destfile=x.exec";
         assertThat(ArgLine.withAgent(jacoco, AGENT, List.of())).isEqualTo(AGENT + " " + jacoco);
