@@ -5,17 +5,22 @@ import java.util.concurrent.TimeUnit
 /**
  * A real viewer for an integration test: `java -jar memray-cli.jar live PORT --renderer json`,
  * started before the build (prebuild.groovy) on the port the case's invoker.properties gives
- * with -Dlive.port, writing viewer.json (one JSON object per line) in the case's folder; read
- * back after the build (verify.groovy).
+ * with -Dlive.port (and with the secret it gives with -Dlive.token), writing viewer.json (one
+ * JSON object per line) in the case's folder; read back after the build (verify.groovy).
  */
 class Viewer {
 
     /** Starts the viewer for the case in `basedir`. */
     static void start(File basedir, String cliJar) {
-        def port = (new File(basedir, 'invoker.properties').text =~ /-Dlive\.port=(\d+)/)[0][1]
+        def invoker = new File(basedir, 'invoker.properties').text
+        def port = (invoker =~ /-Dlive\.port=(\d+)/)[0][1]
         def java = new File(System.getProperty('java.home'), 'bin/java').path
-        def process = new ProcessBuilder(java, '-jar', cliJar, 'live', port,
-                '--renderer', 'json', '--timeout', '120')
+        def command = [java, '-jar', cliJar, 'live', port, '--renderer', 'json', '--timeout', '120']
+        def token = invoker =~ /-Dlive\.token=(\S+)/
+        if (token.find()) {
+            command += ['--token', token.group(1)]
+        }
+        def process = new ProcessBuilder(command)
                 .redirectOutput(new File(basedir, 'viewer.json'))
                 .redirectError(new File(basedir, 'viewer.err'))
                 .redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
