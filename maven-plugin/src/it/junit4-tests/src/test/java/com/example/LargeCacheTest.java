@@ -12,7 +12,7 @@ public class LargeCacheTest {
         Cache cache = new Cache();
         for (int round = 0; round < 8; round++) {
             cache.load(16, 256 * 1024);
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
         assertEquals(128, cache.size());
         System.out.println("LargeCacheTest ran in " + ManagementFactory.getRuntimeMXBean().getName());

@@ -12,7 +12,7 @@ public class SmallCacheTest {
         Cache cache = new Cache();
         for (int round = 0; round < 8; round++) {
             cache.load(1024, 1024);
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
         assertEquals(8 * 1024, cache.size());
         System.out.println("SmallCacheTest ran in " + ManagementFactory.getRuntimeMXBean().getName());

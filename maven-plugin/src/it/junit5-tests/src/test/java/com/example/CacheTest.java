@@ -18,7 +18,7 @@ class CacheTest {
         Cache cache = new Cache();
         for (int round = 0; round < 8; round++) {
             cache.load(128, 64 * 1024);
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
         assertEquals(1024, cache.size());
         System.out.println("CacheTest ran in " + ManagementFactory.getRuntimeMXBean().getName());

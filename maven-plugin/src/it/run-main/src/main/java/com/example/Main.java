@@ -14,7 +14,7 @@ public class Main {
         }
         for (int round = 0; round < 8; round++) {
             fill();
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
         System.out.println("kept " + KEPT.size() + " arrays");
     }
