@@ -35,7 +35,7 @@ class TrackerPathIT {
     void theBufferPoolTrackerFromItsJarReportsTheDirectBuffersTheProgramHolds(@TempDir Path dir)
             throws Exception {
         try (MemrayCli run = MemrayCli.start(dir, "run", "run", "--live",
-                "--tracker-path", TRACKER_JAR.toString(), "--tracker", "jfr,buffer-pools",
+                "--tracker-path", TRACKER_JAR.toString(), "--tracker", "buffer-pools",
                 "-cp", PROGRAM_CLASSPATH, DirectBufferProgram.class.getName())) {
             int port = run.awaitPort(LONG);
             try (MemrayCli viewer = MemrayCli.start(dir, "viewer", "live",
@@ -52,7 +52,7 @@ class TrackerPathIT {
                         .isEqualTo("disconnected");
                 JsonNode last = lines.get(lines.size() - 2);
                 assertThat(last.get("trackers").findValuesAsText("name"))
-                        .containsExactly("jfr", "buffer-pools");
+                        .containsExactly("buffer-pools");
                 JsonNode direct = location(last, "buffer-pools", "direct");
                 assertThat(direct.get("domain").asText()).isEqualTo("other");
                 assertThat(direct.get("live").get("own").asLong())
