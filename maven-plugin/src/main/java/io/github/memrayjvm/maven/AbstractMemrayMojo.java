@@ -1,6 +1,8 @@
 package io.github.memrayjvm.maven;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -150,23 +152,33 @@ public abstract class AbstractMemrayMojo extends AbstractMojo {
         return PluginJars.agent(pluginArtifactMap);
     }
 
-    /** {@code memray.jvmArgs} as words. */
-    List<String> jvmArgs() throws MojoFailureException {
-        return words("memray.jvmArgs", jvmArgs);
-    }
-
-    /** The token for the tracked JVM's environment (where no process list shows it), if any. */
-    Map<String, String> tokenEnvironment() {
-        return token == null || token.isEmpty() ? Map.of() : Map.of(TOKEN_VARIABLE, token);
-    }
-
-    /** What the tracked JVM needs for {@code memray.native}; nothing without it. */
-    NativePreload nativePreload() throws MojoExecutionException, MojoFailureException {
-        if (!nativeTracking) {
-            return NativePreload.NONE;
+    /**
+     * What the tracked JVM gets besides the agent: the native tracker's preload
+     * ({@code memray.native}) and {@code memray.jvmArgs} on its command line; the secret and the
+     * preload in its environment (where no process list shows the secret).
+     */
+    TrackedJvm trackedJvm() throws MojoExecutionException, MojoFailureException {
+        NativePreload preload = nativeTracking
+                ? NativePreload.forRun(Path.of(project.getBuild().getDirectory(), "memray",
+                        "native"), strict, getLog())
+                : NativePreload.NONE;
+        List<String> jvm = new ArrayList<>(preload.jvmArgs());
+        jvm.addAll(words("memray.jvmArgs", jvmArgs));
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (token != null && !token.isEmpty()) {
+            environment.put(TOKEN_VARIABLE, token);
         }
-        return NativePreload.forRun(Path.of(project.getBuild().getDirectory(), "memray",
-                "native"), strict, getLog());
+        environment.putAll(preload.environment());
+        return new TrackedJvm(List.copyOf(jvm), Map.copyOf(environment));
+    }
+
+    /**
+     * JVM arguments and environment variables of a tracked JVM, apart from the agent.
+     *
+     * @param jvmArgs     options for its command line, in order
+     * @param environment variables to add to its environment
+     */
+    record TrackedJvm(List<String> jvmArgs, Map<String, String> environment) {
     }
 
     /** The project's properties overridden by the user's ({@code -D}), as goals see them. */

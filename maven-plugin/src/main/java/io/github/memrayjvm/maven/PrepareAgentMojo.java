@@ -1,6 +1,6 @@
 package io.github.memrayjvm.maven;
 
-import java.util.List;
+import io.github.memrayjvm.api.agent.AgentOptions;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -54,10 +54,9 @@ public class PrepareAgentMojo extends AbstractMemrayMojo {
             getLog().warn(why);
         }
         Map<String, String> more = token == null || token.isEmpty()
-                ? Map.of() : Map.of("token", token);
+                ? Map.of() : Map.of(AgentOptions.TOKEN, token);
         String agent = settings.agentArgument(agentJar(), more);
-        List<String> jvm = jvmArgs();
-        String value = ArgLine.withAgent(old, agent, jvm);
+        String value = ArgLine.withAgent(old, agent, words("memray.jvmArgs", jvmArgs));
         target.setProperty(propertyName, value);
         getLog().info(propertyName + " set to " + value);
         if (settings.port() != 0) {

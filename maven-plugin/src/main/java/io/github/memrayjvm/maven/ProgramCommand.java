@@ -33,7 +33,7 @@ record ProgramCommand(Path java, List<String> jvmArgs, String agent, List<Path> 
     }
 
     /** {@code mainClass args...}: what viewers show as the program's command line. */
-    String shownCommand() {
+    static String shown(String mainClass, List<String> programArgs) {
         List<String> shown = new ArrayList<>();
         shown.add(mainClass);
         shown.addAll(programArgs);

@@ -1,11 +1,11 @@
 package io.github.memrayjvm.maven;
 
+import io.github.memrayjvm.api.agent.AgentOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -100,22 +100,18 @@ public class RunMojo extends AbstractMemrayMojo {
                     + " project's runtime class path (" + project.getBuild().getOutputDirectory()
                     + " and " + (classpath.size() - 1) + " dependencies); check its name");
         }
-        NativePreload preload = nativePreload();
-        List<String> jvm = new ArrayList<>(preload.jvmArgs());
-        jvm.addAll(jvmArgs());
-        ProgramCommand shape = new ProgramCommand(java == null ? ProgramCommand.currentJava()
-                : java.toPath(), jvm, "", classpath, main, words("memray.args", args));
+        List<String> programArgs = words("memray.args", args);
+        TrackedJvm jvm = trackedJvm();
         try (PortFile portFile = PortFile.create(workDirectory())) {
             String agent = settings.agentArgument(agentJar(), Map.of(
-                    "port-file", portFile.path().toString(),
-                    "command", shape.shownCommand()));
-            ProgramCommand command = new ProgramCommand(shape.java(), shape.jvmArgs(), agent,
-                    classpath, main, shape.programArgs());
-            getLog().debug("memray: " + command.toList());
-            Map<String, String> environment = new LinkedHashMap<>(tokenEnvironment());
-            environment.putAll(preload.environment());
-            int status = new ForkedProgram(command.toList(), project.getBasedir().toPath(),
-                    environment).run(System.out, System.err);
+                    AgentOptions.PORT_FILE, portFile.path().toString(),
+                    AgentOptions.COMMAND, ProgramCommand.shown(main, programArgs)));
+            List<String> command = new ProgramCommand(java == null
+                    ? ProgramCommand.currentJava() : java.toPath(), jvm.jvmArgs(), agent,
+                    classpath, main, programArgs).toList();
+            getLog().debug("memray: " + command);
+            int status = new ForkedProgram(command, project.getBasedir().toPath(),
+                    jvm.environment()).run(System.out, System.err);
             if (status != 0) {
                 throw new MojoFailureException(portFile.written()
                         ? main + " exited with status " + status
@@ -136,17 +132,13 @@ public class RunMojo extends AbstractMemrayMojo {
         getLog().info("memray: running the tests of " + project.getArtifactId() + " with "
                 + surefire.plugin().getId() + " in one forked JVM (forkCount=1) under live"
                 + " tracking; the tests start once a viewer connects");
+        TrackedJvm jvm = trackedJvm();
         try (PortFile portFile = PortFile.create(workDirectory())) {
             String agent = settings.agentArgument(agentJar(), Map.of(
-                    "port-file", portFile.path().toString(),
-                    "command", "tests of " + project.getId()));
-            NativePreload preload = nativePreload();
-            List<String> jvm = new ArrayList<>(preload.jvmArgs());
-            jvm.addAll(jvmArgs());
-            Map<String, String> environment = new LinkedHashMap<>(tokenEnvironment());
-            environment.putAll(preload.environment());
+                    AgentOptions.PORT_FILE, portFile.path().toString(),
+                    AgentOptions.COMMAND, "tests of " + project.getId()));
             try {
-                surefire.run(agent, jvm, environment);
+                surefire.run(agent, jvm.jvmArgs(), jvm.environment());
             } catch (MojoExecutionException | MojoFailureException e) {
                 if (!portFile.written()) {
                     // surefire's message would be a long "forked VM terminated" story; the

@@ -19,6 +19,7 @@ class ProgramCommandTest {
         assertThat(command.toList()).containsExactly("/jdk/bin/java", "-Xmx1g", "-Dk=v",
                 "-javaagent:/r/memray-agent.jar=port=1", "-cp",
                 "/p/classes" + File.pathSeparator + "/r/lib.jar", "com.example.Main", "a", "b c");
-        assertThat(command.shownCommand()).isEqualTo("com.example.Main a b c");
+        assertThat(ProgramCommand.shown("com.example.Main", List.of("a", "b c")))
+                .isEqualTo("com.example.Main a b c");
     }
 }
