@@ -141,11 +141,13 @@ public class RunMojo extends AbstractMemrayMojo {
                 surefire.run(agent, jvm.jvmArgs(), jvm.environment());
             } catch (MojoExecutionException | MojoFailureException e) {
                 if (!portFile.written()) {
-                    // surefire's message would be a long "forked VM terminated" story; the
-                    // test JVM's own lines above (memray's, or the JVM's) say what happened
+                    // surefire's message (which Maven would print, cause included) is a long
+                    // "forked VM terminated" story; the test JVM's own lines above (memray's,
+                    // or the JVM's) say what happened
+                    getLog().debug("surefire: " + e.getMessage(), e);
                     throw new MojoFailureException("memray could not start tracking the tests:"
                             + " the test JVM ended before memray listened (see its messages"
-                            + " above)", e);
+                            + " above)");
                 }
                 throw e;
             }
