@@ -26,7 +26,8 @@ record ProgramCommand(Path java, List<String> jvmArgs, String agent, List<Path> 
         command.addAll(jvmArgs);
         command.add(agent);
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(String.join(File.pathSeparator,
+                classpath.stream().map(Path::toString).toList()));
         command.add(mainClass);
         command.addAll(programArgs);
         return command;

@@ -128,6 +128,11 @@ public class RunMojo extends AbstractMemrayMojo {
 
     private void runTests(AgentSettings settings)
             throws MojoExecutionException, MojoFailureException {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("memray:run: no tests in " + project.getArtifactId()
+                    + " (packaging pom)");
+            return;
+        }
         SurefireTests surefire = new SurefireTests(pluginManager, session, project);
         getLog().info("memray: running the tests of " + project.getArtifactId() + " with "
                 + surefire.plugin().getId() + " in one forked JVM (forkCount=1) under live"

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ArgLineTest {
 
-    private static final String AGENT =
-            "-javaagent:/home/u/.m2/repository/io/github/memrayjvm/memray-agent/1.0/memray-agent-1.0.jar=port=12345";
+    private static final String AGENT = "-javaagent:/home/u/.m2/repository/io/github/memrayjvm/"
+            + "memray-agent/1.0/memray-agent-1.0.jar=port=12345";
 
     @Test
     void theAgentGoesFirstAndWhatTheLineHeldIsKept() {

@@ -31,8 +31,8 @@ class ForkedProgramTest {
                 .run(new PrintStream(out, true), new PrintStream(err, true));
 
         assertThat(status).isEqualTo(5);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
-                "args=5|a b", "dir=" + dir.toAbsolutePath(), "env=v", ""));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(
+                System.lineSeparator(), "args=5|a b", "dir=" + dir.toAbsolutePath(), "env=v", ""));
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("to stderr"
                 + System.lineSeparator());
     }

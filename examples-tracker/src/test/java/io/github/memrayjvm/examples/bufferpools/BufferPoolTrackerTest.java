@@ -41,8 +41,8 @@ class BufferPoolTrackerTest {
         SessionState state = run.state();
         int gauge = state.info().gaugeIndex(BufferPoolTrackerProvider.NAME);
         assertThat(state.current(gauge)).isGreaterThanOrEqualTo(8L * MIB);
-        assertThat(state.threads())
-                .containsEntry(BufferPoolTracker.POOLS_THREAD_ID, BufferPoolTracker.POOLS_THREAD_NAME);
+        assertThat(state.threads()).containsEntry(BufferPoolTracker.POOLS_THREAD_ID,
+                BufferPoolTracker.POOLS_THREAD_NAME);
     }
 
     @Test

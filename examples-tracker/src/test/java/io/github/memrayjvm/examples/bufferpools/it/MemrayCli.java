@@ -31,7 +31,7 @@ final class MemrayCli implements AutoCloseable {
         this.err = err;
     }
 
-    /** Starts {@code memray args...}; its output goes to files in {@code dir} named {@code name}. */
+    /** Starts {@code memray args...}; its output goes to files {@code dir/name.out|.err}. */
     static MemrayCli start(Path dir, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
