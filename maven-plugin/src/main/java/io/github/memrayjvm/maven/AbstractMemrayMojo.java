@@ -17,7 +17,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * The parameters every memray goal shares (those of {@code memray run --live}), and the agent
- * they configure. Each parameter can be set in the plugin's &lt;configuration&gt; or with the
+ * they configure. Each parameter can be set in the plugin's configuration or with the
  * property named in its description ({@code -Dlive.port=12345}).
  */
 public abstract class AbstractMemrayMojo extends AbstractMojo {
@@ -61,8 +61,8 @@ public abstract class AbstractMemrayMojo extends AbstractMojo {
 
     /**
      * The trackers to run, comma-separated, e.g. {@code jfr,buffer-pools}; default: the best
-     * Java-heap tracker that can run here. Trackers of jars added as &lt;dependencies&gt; of
-     * this plugin, or named in {@code memray.trackerPath}, can be named too.
+     * Java-heap tracker that can run here. Trackers of jars added as dependencies of this
+     * plugin, or named in {@code memray.trackerPath}, can be named too.
      */
     @Parameter(property = "memray.trackers")
     String trackers;
@@ -71,7 +71,7 @@ public abstract class AbstractMemrayMojo extends AbstractMojo {
      * More jars holding trackers (each with a META-INF/services entry for
      * io.github.memrayjvm.api.tracker.TrackerProvider), separated by commas or the path
      * separator; relative paths are taken from the project's folder. Jars added as
-     * &lt;dependencies&gt; of this plugin are on the tracker path already.
+     * dependencies of this plugin are on the tracker path already.
      */
     @Parameter(property = "memray.trackerPath")
     String trackerPath;

@@ -17,8 +17,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * with more than one test JVM ({@code forkCount} above 1) all of them try the same port, so run
  * such projects with {@code -DforkCount=1}, or use {@code memray:run -Dmemray.tests}.
  *
- * <p>A project that sets surefire's &lt;argLine&gt; itself must include the property:
- * &lt;argLine&gt;@{argLine} -Xmx1g&lt;/argLine&gt;. With {@code memray.skip} the property is set to
+ * <p>A project that sets surefire's argLine parameter itself must include the property in it,
+ * as in <code>@{argLine} -Xmx1g</code>. With {@code memray.skip} the property is set to
  * the empty string when it was not defined, so that {@code @{argLine}} never reaches a JVM
  * literally.
  */
