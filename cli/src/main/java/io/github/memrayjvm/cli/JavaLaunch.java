@@ -22,10 +22,16 @@ import java.util.Map;
 record JavaLaunch(Path java, List<String> jvmOptions, Path agentJar, AgentOptions agentOptions,
                   String classpath, String mainClass, String jar, List<String> programArgs) {
 
+    /** Grants the class path native access, so no warning reaches the program's stderr. */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     /** The command, ready for {@link ProcessBuilder}. */
     List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        // memray's trackers load native libraries; JDK 24+ warns on the program's stderr unless
+        // native access is granted (JDK 17+ accepts the option)
+        command.add(NATIVE_ACCESS);
         command.addAll(jvmOptions);
         String options = agentOptions.format();
         command.add("-javaagent:" + agentJar + (options.isEmpty() ? "" : "=" + options));

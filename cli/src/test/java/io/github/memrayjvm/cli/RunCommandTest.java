@@ -26,7 +26,8 @@ class RunCommandTest {
         List<String> command = parse("--live", "-cp", "app.jar", "App", "--live-port", "1", "-x")
                 .launch(AGENT).command();
         assertThat(command).endsWith("-cp", "app.jar", "App", "--live-port", "1", "-x");
-        assertThat(command.get(1)).isEqualTo("-javaagent:/opt/memray-agent.jar");
+        assertThat(command.get(1)).isEqualTo(JavaLaunch.NATIVE_ACCESS);
+        assertThat(command.get(2)).isEqualTo("-javaagent:/opt/memray-agent.jar");
     }
 
     @Test
@@ -34,7 +35,7 @@ class RunCommandTest {
         List<String> command = parse("--live", "--live-port", "4000", "-jar", "app.jar",
                 "--native", "--live-port", "9").launch(AGENT).command();
         assertThat(command).endsWith("-jar", "app.jar", "--native", "--live-port", "9");
-        String agent = command.get(1);
+        String agent = command.get(2);
         AgentOptions options = AgentOptions.parse(agent.substring(agent.indexOf('=') + 1));
         assertThat(options.get(AgentOptions.PORT, "")).isEqualTo("4000");
         assertThat(options.asMap()).doesNotContainKey(AgentOptions.NATIVE);
@@ -46,7 +47,7 @@ class RunCommandTest {
                 "--native", "--heap-sampling", "65536", "-J-Xmx64m", "-Dmode=fast",
                 "--live-token", "s3cret", "App");
         List<String> command = run.launch(AGENT).command();
-        assertThat(command.subList(1, 3)).containsExactly("-Dmode=fast", "-Xmx64m");
+        assertThat(command.subList(2, 4)).containsExactly("-Dmode=fast", "-Xmx64m");
         AgentOptions options = run.agentOptions();
         assertThat(options.asMap())
                 .containsEntry(AgentOptions.HOST, "0.0.0.0")
