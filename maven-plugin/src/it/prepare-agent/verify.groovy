@@ -2,7 +2,7 @@
 def Viewer = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'Viewer.groovy'))
 try {
     def log = new File(basedir, 'build.log').text
-    assert (log =~ /argLine set to -javaagent:\S+memray-agent-[^=\s]+\.jar=port=24104 -Dfrom\.pom=yes/).find()
+    assert (log =~ /argLine set to -javaagent:\S+memray-agent-[^=\s]+\.jar=port=24104 --enable-native-access=ALL-UNNAMED -Dfrom\.pom=yes\n/).find()
     assert log.contains("Run 'memray live 24104' in another shell to see live results")
     assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
     assert log.contains('BUILD SUCCESS')

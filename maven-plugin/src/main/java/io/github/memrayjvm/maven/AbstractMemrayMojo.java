@@ -26,6 +26,12 @@ public abstract class AbstractMemrayMojo extends AbstractMojo {
     static final String TOKEN_VARIABLE = "MEMRAY_LIVE_TOKEN";
 
     /**
+     * Grants the class path native access: memray's trackers load native libraries, and JDK 24+
+     * would warn about it on the program's standard error (JDK 17+ accept the option).
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+    /**
      * The port the tracked JVM listens on for a viewer ({@code memray live PORT}); 0 picks a free
      * one, printed in the "Run 'memray live PORT' ..." line.
      */
@@ -153,7 +159,7 @@ public abstract class AbstractMemrayMojo extends AbstractMojo {
     }
 
     /**
-     * What the tracked JVM gets besides the agent: the native tracker's preload
+     * What the tracked JVM gets besides the agent: native access, the native tracker's preload
      * ({@code memray.native}) and {@code memray.jvmArgs} on its command line; the secret and the
      * preload in its environment (where no process list shows the secret).
      */
@@ -162,7 +168,9 @@ public abstract class AbstractMemrayMojo extends AbstractMojo {
                 ? NativePreload.forRun(Path.of(project.getBuild().getDirectory(), "memray",
                         "native"), strict, getLog())
                 : NativePreload.NONE;
-        List<String> jvm = new ArrayList<>(preload.jvmArgs());
+        List<String> jvm = new ArrayList<>();
+        jvm.add(NATIVE_ACCESS);
+        jvm.addAll(preload.jvmArgs());
         jvm.addAll(words("memray.jvmArgs", jvmArgs));
         Map<String, String> environment = new LinkedHashMap<>();
         if (token != null && !token.isEmpty()) {

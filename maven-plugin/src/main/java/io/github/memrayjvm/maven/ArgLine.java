@@ -13,14 +13,15 @@ final class ArgLine {
 
     /**
      * A {@code -javaagent} of memray's agent jar ({@code memray-agent*.jar}) with its options,
-     * or an {@code -agentpath} of the native tracker's library ({@code libmemraynative*.so}),
-     * quoted or not, and the blanks after it.
+     * an {@code -agentpath} of the native tracker's library ({@code libmemraynative*.so}),
+     * quoted or not, or the native access memray grants, and the blanks after it.
      */
     private static final Pattern MEMRAY_AGENT = Pattern.compile(
             "(?:\"-javaagent:[^\"]*?memray-agent[^\"/\\\\]*\\.jar(?:=[^\"]*)?\""
                     + "|-javaagent:\\S*?memray-agent[^\\s/\\\\]*\\.jar(?:=\\S*)?"
                     + "|\"-agentpath:[^\"]*?libmemraynative[^\"/\\\\]*\\.so(?:=[^\"]*)?\""
-                    + "|-agentpath:\\S*?libmemraynative[^\\s/\\\\]*\\.so(?:=\\S*)?)\\s*");
+                    + "|-agentpath:\\S*?libmemraynative[^\\s/\\\\]*\\.so(?:=\\S*)?"
+                    + "|--enable-native-access=ALL-UNNAMED(?=\\s|$))\\s*");
 
     private ArgLine() {
     }

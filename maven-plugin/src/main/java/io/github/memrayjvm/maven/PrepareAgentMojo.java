@@ -1,6 +1,8 @@
 package io.github.memrayjvm.maven;
 
 import io.github.memrayjvm.api.agent.AgentOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -56,7 +58,10 @@ public class PrepareAgentMojo extends AbstractMemrayMojo {
         Map<String, String> more = token == null || token.isEmpty()
                 ? Map.of() : Map.of(AgentOptions.TOKEN, token);
         String agent = settings.agentArgument(agentJar(), more);
-        String value = ArgLine.withAgent(old, agent, words("memray.jvmArgs", jvmArgs));
+        List<String> jvm = new ArrayList<>();
+        jvm.add(NATIVE_ACCESS);
+        jvm.addAll(words("memray.jvmArgs", jvmArgs));
+        String value = ArgLine.withAgent(old, agent, jvm);
         target.setProperty(propertyName, value);
         getLog().info(propertyName + " set to " + value);
         if (settings.port() != 0) {

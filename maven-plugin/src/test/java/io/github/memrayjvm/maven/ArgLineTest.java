@@ -47,6 +47,17 @@ class ArgLineTest {
     }
 
     @Test
+    void theNativeAccessMemrayGrantsIsNotRepeated() {
+        List<String> first = List.of("--enable-native-access=ALL-UNNAMED");
+        String once = ArgLine.withAgent("-Dx=y", AGENT, first);
+
+        assertThat(ArgLine.withAgent(once, AGENT, first))
+                .isEqualTo(AGENT + " --enable-native-access=ALL-UNNAMED -Dx=y");
+        assertThat(ArgLine.withoutAgent("--enable-native-access=ALL-UNNAMED-NOT -Da=b"))
+                .isEqualTo("--enable-native-access=ALL-UNNAMED-NOT -Da=b");
+    }
+
+    @Test
     void otherAgentsStay() {
         String jacoco = "-javaagent:/repo/org.jacoco.agent-0.8.12-runtime.jar=destfile=x.exec";
         assertThat(ArgLine.withAgent(jacoco, AGENT, List.of())).isEqualTo(AGENT + " " + jacoco);
