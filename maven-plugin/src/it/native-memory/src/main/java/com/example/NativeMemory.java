@@ -12,7 +12,7 @@ public class NativeMemory {
     public static void main(String[] args) throws InterruptedException {
         for (int round = 0; round < 8; round++) {
             allocate();
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
         System.out.println("holding " + HELD.size() + " direct buffers");
     }
