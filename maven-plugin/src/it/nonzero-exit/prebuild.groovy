@@ -1,0 +1,3 @@
+new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'Viewer.groovy'))
+        .start(basedir, cliJar)
+return true
