@@ -114,8 +114,9 @@ final class AgentRuntime {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException) {
-                throw new MemrayException("cannot listen on " + host + ":" + port + ": "
-                        + cause.getMessage(), cause);
+                String problem = String.valueOf(cause.getMessage());
+                throw new MemrayException(problem.startsWith("cannot listen on") ? problem
+                        : "cannot listen on " + host + ":" + port + ": " + problem, cause);
             }
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }

@@ -56,6 +56,7 @@ class ErrorsIT {
                      Integer.toString(taken.getLocalPort()), "-cp", testClasspath(),
                      EchoProgram.class.getName())) {
             assertOneLineError(p, 1, "cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(p.err().get(0)).as("said once").containsOnlyOnce("cannot listen on");
             assertThat(p.out()).isEmpty();
         }
     }
