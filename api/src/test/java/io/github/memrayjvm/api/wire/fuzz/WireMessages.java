@@ -119,6 +119,60 @@ public final class WireMessages {
         return new End(number(), string());
     }
 
+    /**
+     * A whole consistent session as the tracked side sends it: a hello, then snapshots
+     * (definitions in sequence, counters of known trackers and stacks, a sample with one value
+     * per gauge), then maybe an end.
+     */
+    public List<Message> session() {
+        SessionInfo info = sessionInfo();
+        int trackers = info.trackers().size();
+        int gauges = info.gauges().size();
+        List<Message> session = new ArrayList<>();
+        session.add(new Hello(WireCodec.PROTOCOL_VERSION, info));
+        int locations = 0;
+        int stacks = 0;
+        int snapshots = 1 + random.nextInt(3);
+        for (int snapshot = 1; snapshot <= snapshots; snapshot++) {
+            List<Location> newLocations = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                newLocations.add(new Location(string(), string(), pick(Domain.values())));
+            }
+            int knownLocations = locations + newLocations.size();
+            List<int[]> newStacks = new ArrayList<>();
+            for (int i = knownLocations == 0 ? 0 : random.nextInt(4); i > 0; i--) {
+                int[] frames = new int[1 + random.nextInt(6)];
+                for (int f = 0; f < frames.length; f++) {
+                    frames[f] = random.nextInt(knownLocations);
+                }
+                newStacks.add(frames);
+            }
+            List<ThreadInfo> threads = List.of(new ThreadInfo(random.nextInt(4), string()));
+            session.add(new Definitions(locations, newLocations, stacks, newStacks, threads));
+            locations = knownLocations;
+            stacks += newStacks.size();
+            for (int t = 0; t < trackers && stacks > 0; t++) {
+                List<Counter> counters = new ArrayList<>();
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    long allocated = number();
+                    counters.add(new Counter(random.nextInt(4), random.nextInt(stacks), allocated,
+                            number(), random.nextBoolean() ? allocated : number(), number()));
+                }
+                session.add(new Counters(t, random.nextBoolean(), counters));
+            }
+            long[] values = new long[gauges];
+            for (int g = 0; g < gauges; g++) {
+                values[g] = number();
+            }
+            session.add(new Sample(snapshot, number(),
+                    List.of(new HistoryPoint(snapshot, number(), values)), values, number()));
+        }
+        if (random.nextBoolean()) {
+            session.add(end());
+        }
+        return session;
+    }
+
     private SessionInfo sessionInfo() {
         List<TrackerDescriptor> trackers = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) {
