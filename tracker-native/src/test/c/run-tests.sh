@@ -19,7 +19,8 @@ status=0
 LD_PRELOAD="$lib" timeout 180 "$build/test_native" || status=1
 LD_PRELOAD="$lib" timeout 60 "$build/test_native" disabled || status=1
 # 64 threads x 1,000,000 allocations and frees each (64 M in all), drained meanwhile; a watchdog
-# (alarm, 300 s) fails a deadlock with a message. About 45 s on 2 idle cores, 60 s on busy ones.
+# (alarm, 300 s) fails a deadlock with a message. About 60 s on 2 cores (87 s of CPU time),
+# longer when other work shares them.
 # MEMRAY_STRESS_ALLOCATIONS sets the allocations per thread.
 LD_PRELOAD="$lib" timeout 400 "$build/test_native" stress 64 "${MEMRAY_STRESS_ALLOCATIONS:-1000000}" 300 \
   || status=1

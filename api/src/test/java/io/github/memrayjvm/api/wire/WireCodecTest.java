@@ -15,6 +15,7 @@ import io.github.memrayjvm.api.model.TrackerDescriptor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class WireCodecTest {
     @Test
     void numbersTheEncoderCannotWriteAreRefused() {
         // found by WireCodecFuzzTest: an End whose sample number is Long.MIN_VALUE
-        byte[] end = java.util.HexFormat.of().parseHex("07808080808080808080010944656d6f2e6a617661");
+        byte[] end = HexFormat.of().parseHex("07808080808080808080010944656d6f2e6a617661");
         assertThatThrownBy(() -> WireCodec.decodeBody(ByteBuffer.wrap(end)))
                 .isInstanceOf(WireFormatException.class)
                 .hasMessageContaining("sample out of range");

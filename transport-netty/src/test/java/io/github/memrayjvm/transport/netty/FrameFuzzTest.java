@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
  * reading what a would-be tracked program sends (a hello, definitions, counters, samples, an end).
  * Inputs are valid streams, the same damaged by {@link WireMutator} (frame length prefixes set to
  * zero, negative or beyond the limits, bytes flipped, cut, repeated, spliced) and random bytes,
- * delivered in one piece or in many small reads.
+ * delivered in one piece or in many small reads; now and then a whole frame just over the side's
+ * limit, body included, which must be refused from its length alone.
  *
  * <p>The properties: no exception ever leaves the pipeline (the embedded channel rethrows any
  * that does); no frame body passed on is larger than the side's limit, so no forged length makes
