@@ -18,6 +18,12 @@ ${CC:-gcc} -std=gnu11 -Wall -Wextra -Werror -O2 -fno-builtin -fno-omit-frame-poi
 status=0
 LD_PRELOAD="$lib" timeout 180 "$build/test_native" || status=1
 LD_PRELOAD="$lib" timeout 60 "$build/test_native" disabled || status=1
+# 64 threads x 1,000,000 allocations and frees each (64 M in all), drained meanwhile; a watchdog
+# (alarm, 300 s) fails a deadlock with a message. About 60 s on 2 cores (87 s of CPU time),
+# longer when other work shares them.
+# MEMRAY_STRESS_ALLOCATIONS sets the allocations per thread.
+LD_PRELOAD="$lib" timeout 400 "$build/test_native" stress 64 "${MEMRAY_STRESS_ALLOCATIONS:-1000000}" 300 \
+  || status=1
 # A process that preloads the library and knows nothing of it (a child of the tracked program).
 if [ "$(LD_PRELOAD="$lib" sh -c 'echo preloaded-child-ok | tr a-z A-Z')" != "PRELOADED-CHILD-OK" ]; then
   echo "FAIL a plain child process under LD_PRELOAD"

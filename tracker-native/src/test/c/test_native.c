@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "memraynative.h"
@@ -59,7 +60,7 @@ static mrn_totals totals(void) {
 }
 
 /* Sums of drained deltas, per thread serial. */
-#define MAX_SERIALS 256
+#define MAX_SERIALS 1024
 typedef struct {
     long long alloc_bytes[MAX_SERIALS], alloc_count[MAX_SERIALS];
     long long free_bytes[MAX_SERIALS], free_count[MAX_SERIALS];
@@ -360,6 +361,252 @@ static void test_many_threads(void) {
     report("64 threads x 20000 allocations: exact final figures, no deadlock", ok);
 }
 
+
+/* ---- fork and exec while other threads allocate -------------------------------------- */
+
+static volatile int churning;
+
+static void *churn_until_stopped(void *arg) {
+    (void) arg;
+    void *window[16] = {0};
+    unsigned seed = 12345;
+    while (__atomic_load_n(&churning, __ATOMIC_RELAXED)) {
+        seed = seed * 1103515245u + 12345u;
+        int slot = (int) ((seed >> 16) % 16);
+        free(window[slot]);
+        window[slot] = malloc(1 + (seed >> 8) % 4096);
+    }
+    for (int i = 0; i < 16; i++) {
+        free(window[i]);
+    }
+    return NULL;
+}
+
+/* Waits up to 20 s for a child; a child stuck after fork (a lock held by a thread that does not
+ * exist in it) is killed and reported as 98. */
+static int wait_child(pid_t pid) {
+    int status = 0;
+    for (int waited = 0; waited < 20000; waited++) {
+        pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid) {
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 99;
+        }
+        usleep(1000);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return 98;
+}
+
+static void test_fork_while_threads_allocate(void) {
+    int ok = 1;
+    enum { CHURNERS = 8, FORKS = 40 };
+    pthread_t ids[CHURNERS];
+    mrn_totals before = totals();
+    __atomic_store_n(&churning, 1, __ATOMIC_RELAXED);
+    for (int i = 0; i < CHURNERS; i++) {
+        pthread_create(&ids[i], NULL, churn_until_stopped, NULL);
+    }
+    int stuck = 0, wrong = 0;
+    for (int f = 0; f < FORKS; f++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            if (f % 2 == 1) {
+                /* exec: a new program under the inherited LD_PRELOAD, never enabled */
+                execl("/bin/sh", "sh", "-c", "exit 7", (char *) NULL);
+                _exit(97);
+            }
+            mrn_totals in_child = totals();
+            void *blocks[500];
+            for (int i = 0; i < 500; i++) {
+                blocks[i] = calloc(1, 16 + (size_t) i * 8);
+            }
+            for (int i = 0; i < 500; i++) {
+                blocks[i] = realloc(blocks[i], 32);
+                free(blocks[i]);
+            }
+            mrn_totals child_after = totals();
+            _exit(child_after.live_bytes == in_child.live_bytes
+                  && child_after.live_count == in_child.live_count ? 0 : 3);
+        }
+        int code = wait_child(pid);
+        stuck += code == 98;
+        wrong += code != (f % 2 == 1 ? 7 : 0);
+    }
+    __atomic_store_n(&churning, 0, __ATOMIC_RELAXED);
+    for (int i = 0; i < CHURNERS; i++) {
+        pthread_join(ids[i], NULL);
+    }
+    mrn_totals after = totals();
+    EXPECT_EQ("fork with threads", "children stuck after fork", 0, stuck);
+    EXPECT_EQ("fork with threads", "children with a wrong exit status", 0, wrong);
+    EXPECT_EQ("fork with threads", "parent live bytes at end", 0, after.live_bytes - before.live_bytes);
+    EXPECT_EQ("fork with threads", "parent live count at end", 0, after.live_count - before.live_count);
+    EXPECT_EQ("fork with threads", "ignored frees", 0, after.ignored_frees - before.ignored_frees);
+    report("40 forks (half exec /bin/sh) while 8 threads allocate: children run untracked,"
+           " none stuck, the parent's figures exact", ok);
+}
+
+/* ---- 64 threads x 1,000,000 allocations and frees each, drained meanwhile ------------ */
+
+typedef struct {
+    uint32_t serial;
+    uint64_t seed;
+    long long ops;
+    long long alloc_count, alloc_bytes, free_count, free_bytes;
+    int failures;
+} stresser;
+
+#define STRESS_SLOTS 16
+
+static void *stress(void *arg) {
+    stresser *w = arg;
+    w->serial = mrn_current_thread();
+    void *slot[STRESS_SLOTS] = {0};
+    size_t size_of[STRESS_SLOTS] = {0};
+    uint64_t x = w->seed;
+    for (long long op = 0; op < w->ops; op++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int s = (int) (x % STRESS_SLOTS);
+        /* mostly small blocks, one in 64 up to 64 KiB */
+        size_t size = 1 + (size_t) ((x >> 8) % (((x >> 20) & 63) == 0 ? 65536 : 512));
+        int kind = (int) ((x >> 32) % 8);
+        void *p = NULL;
+        if (slot[s] != NULL && kind == 7) {
+            p = realloc(slot[s], size); /* charged as a free of the old block and a new one */
+        } else {
+            if (slot[s] != NULL) {
+                free(slot[s]);
+            }
+            switch (kind) {
+                case 4: p = calloc(1, size); break;
+                case 5:
+                    if (posix_memalign(&p, 64, size) != 0) {
+                        p = NULL;
+                    }
+                    break;
+                case 6:
+                    size = (size + 63) & ~(size_t) 63;
+                    p = aligned_alloc(64, size);
+                    break;
+                case 7: p = realloc(NULL, size); break;
+                default: p = malloc(size); break;
+            }
+        }
+        if (slot[s] != NULL) {
+            w->free_count++;
+            w->free_bytes += (long long) size_of[s];
+        }
+        if (p == NULL) {
+            w->failures++;
+            slot[s] = NULL;
+            continue;
+        }
+        ((volatile char *) p)[0] = 1;
+        w->alloc_count++;
+        w->alloc_bytes += (long long) size;
+        slot[s] = p;
+        size_of[s] = size;
+    }
+    for (int i = 0; i < STRESS_SLOTS; i++) {
+        if (slot[i] != NULL) {
+            free(slot[i]);
+            w->free_count++;
+            w->free_bytes += (long long) size_of[i];
+        }
+    }
+    return NULL;
+}
+
+static volatile int stress_running;
+
+static double seconds_since(const struct timespec *start) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double) (now.tv_sec - start->tv_sec) + (double) (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void on_alarm(int sig) {
+    (void) sig;
+    say("FAIL the run did not finish in time (a deadlock?)\n");
+    _exit(1);
+}
+
+static int run_stress(int threads, long long ops, unsigned seconds) {
+    int ok = 1;
+    signal(SIGALRM, on_alarm);
+    alarm(seconds);
+    if (!mrn_is_interposing() || mrn_enable(&exact) != 0) {
+        say("FAIL the library is not preloaded or cannot be enabled\n");
+        return 2;
+    }
+    static stresser workers[256];
+    static pthread_t ids[256];
+    if (threads > 256) {
+        threads = 256;
+    }
+    /* The C library keeps some blocks per thread stack it caches (made by pthread_create in
+     * the creating thread): warm that cache up first so the totals compare like with like. */
+    for (int i = 0; i < threads; i++) {
+        workers[i].ops = 0;
+        pthread_create(&ids[i], NULL, stress, &workers[i]);
+    }
+    for (int i = 0; i < threads; i++) {
+        pthread_join(ids[i], NULL);
+    }
+    memset(workers, 0, sizeof workers);
+    drain();
+    mrn_totals before = totals();
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (int i = 0; i < threads; i++) {
+        workers[i].seed = 0x9E3779B97F4A7C15ull * (uint64_t) (i + 1);
+        workers[i].ops = ops;
+        pthread_create(&ids[i], NULL, stress, &workers[i]);
+    }
+    /* The drainer runs meanwhile, as the Java side's flush does. */
+    int drains = 0;
+    for (int i = 0; i < threads; i++) {
+        while (pthread_tryjoin_np(ids[i], NULL) != 0) {
+            drain();
+            drains++;
+            usleep(2000);
+        }
+    }
+    double took = seconds_since(&start);
+    drain();
+    mrn_totals after = totals();
+    long long issued = 0;
+    for (int i = 0; i < threads; i++) {
+        stresser *w = &workers[i];
+        uint32_t s = w->serial;
+        EXPECT_EQ("stress", "failed allocations", 0, w->failures);
+        EXPECT_EQ("stress", "a thread serial in range", 1, s > MRN_THREAD_OVERFLOW && s < MAX_SERIALS);
+        if (s >= MAX_SERIALS) {
+            continue;
+        }
+        EXPECT_EQ("stress", "allocations of a thread", w->alloc_count, drained.alloc_count[s]);
+        EXPECT_EQ("stress", "allocated bytes of a thread", w->alloc_bytes, drained.alloc_bytes[s]);
+        EXPECT_EQ("stress", "frees of a thread", w->free_count, drained.free_count[s]);
+        EXPECT_EQ("stress", "freed bytes of a thread", w->free_bytes, drained.free_bytes[s]);
+        EXPECT_EQ("stress", "live bytes of a thread", 0, live_of(s));
+        issued += w->alloc_count;
+    }
+    EXPECT_EQ("stress", "allocations issued", (long long) threads * ops, issued);
+    EXPECT_EQ("stress", "live bytes at end", 0, after.live_bytes - before.live_bytes);
+    EXPECT_EQ("stress", "live count at end", 0, after.live_count - before.live_count);
+    EXPECT_EQ("stress", "ignored frees", 0, after.ignored_frees - before.ignored_frees);
+    mrn_disable();
+    char line[256];
+    snprintf(line, sizeof line, "%d threads x %lld allocations and frees each (%lld in all,"
+             " %d drains meanwhile) in %.1f s: exact per-thread counts, live back to zero",
+             threads, ops, issued, drains, took);
+    report(line, ok);
+    return ok ? 0 : 1;
+}
+
 /* ---- sampling ------------------------------------------------------------------------ */
 
 static void test_sampling(void) {
@@ -416,6 +663,12 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "disabled") == 0) {
         return run_disabled();
     }
+    if (argc > 1 && strcmp(argv[1], "stress") == 0) {
+        /* stress [THREADS [ALLOCATIONS_PER_THREAD [TIMEOUT_SECONDS]]] */
+        return run_stress(argc > 2 ? atoi(argv[2]) : 64,
+                          argc > 3 ? atoll(argv[3]) : 1000000,
+                          argc > 4 ? (unsigned) atoi(argv[4]) : 300);
+    }
     for (int i = 0; i < 16; i++) {
         early[i] = malloc(32);
     }
@@ -434,6 +687,7 @@ int main(int argc, char **argv) {
     test_stacks();
     test_fork();
     test_many_threads();
+    test_fork_while_threads_allocate();
     test_sampling();
     mrn_disable();
     char line[64];

@@ -106,7 +106,7 @@ public final class WireCodec {
             case DEFINITIONS -> readDefinitions(in);
             case COUNTERS -> readCounters(in);
             case SAMPLE -> readSample(in);
-            case END -> new End(in.varLong(), in.string());
+            case END -> new End(in.varLong(Long.MAX_VALUE, "sample"), in.string());
             default -> throw new WireFormatException("unknown message type " + type);
         };
         if (in.remaining() != 0) {
@@ -208,10 +208,10 @@ public final class WireCodec {
     }
 
     private static SessionInfo readSessionInfo(WireReader in) throws WireFormatException {
-        long pid = in.varLong();
+        long pid = in.varLong(Long.MAX_VALUE, "pid");
         String command = in.string();
         String javaVersion = in.string();
-        long start = in.varLong();
+        long start = in.varLong(Long.MAX_VALUE, "start time");
         int interval = in.varInt(3_600_000, "snapshot interval");
         int trackerCount = in.count(7, "tracker");
         if (trackerCount > MAX_TRACKERS) {

@@ -15,6 +15,7 @@ import io.github.memrayjvm.api.model.TrackerDescriptor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,25 @@ class WireCodecTest {
         assertThatThrownBy(() -> WireCodec.decodeBody(ByteBuffer.wrap(body)))
                 .isInstanceOf(WireFormatException.class)
                 .hasMessageContaining("count");
+    }
+
+    @Test
+    void numbersTheEncoderCannotWriteAreRefused() {
+        // found by WireCodecFuzzTest: an End whose sample number is Long.MIN_VALUE
+        byte[] end = HexFormat.of().parseHex("07808080808080808080010944656d6f2e6a617661");
+        assertThatThrownBy(() -> WireCodec.decodeBody(ByteBuffer.wrap(end)))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("sample out of range");
+        // a Hello whose pid is -1
+        ByteBuffer hello = ByteBuffer.allocate(1 + 8 + 2 + 10);
+        hello.put((byte) 2).put(WireCodec.MAGIC).putShort((short) WireCodec.PROTOCOL_VERSION);
+        for (int i = 0; i < 9; i++) {
+            hello.put((byte) 0xFF);
+        }
+        hello.put((byte) 0x01).flip();
+        assertThatThrownBy(() -> WireCodec.decodeBody(hello))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("pid out of range");
     }
 
     @Test
