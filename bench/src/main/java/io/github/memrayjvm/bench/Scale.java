@@ -1,0 +1,65 @@
+package io.github.memrayjvm.bench;
+
+import io.github.memrayjvm.bench.layout.LayoutTiming;
+import io.github.memrayjvm.bench.layout.SyntheticSession;
+import io.github.memrayjvm.bench.workload.ManyStacks;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Row 6: {@link ManyStacks} (1,000 threads, 100,000 distinct stacks) at a low and a ten times
+ * higher allocation rate, tracked by the default tracker at a 1 KiB sampling interval (so that
+ * most stacks are seen): the tracked JVM's extra peak resident memory over the untracked run at
+ * the same rate, and the bytes per second the program sent to the viewer (counted by a relay);
+ * then the time to build one 120×40 screen from a session of that size.
+ */
+public final class Scale {
+
+    static final int THREADS = 1000;
+    static final int STACKS = 100_000;
+    static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
+
+    private Scale() {
+    }
+
+    public static List<Row> run(Env env, Options options, PrintStream log) throws Exception {
+        Programs programs = new Programs(env);
+        double seconds = 2 * options.seconds();
+        List<Row> rows = new ArrayList<>();
+        for (int rate : new int[] {10, 100}) {
+            List<String> args = List.of(Integer.toString(THREADS), Integer.toString(STACKS),
+                    Double.toString(seconds), Integer.toString(rate));
+            log.printf("row 6: ManyStacks %d threads, %d stacks, %.0f s at %d MB/s%n", THREADS,
+                    STACKS, seconds, rate);
+            String main = ManyStacks.class.getName();
+            long untracked = hwm(programs.java(List.of(), HEAP, main, args));
+            MemrayRun.Result tracked = MemrayRun.run(env, List.of("--heap-sampling", "1024"),
+                    HEAP, main, args, true);
+            long extraKb = hwm(tracked.program()) - untracked;
+            String at = " at " + rate + " MB/s";
+            rows.add(new Row(6, "scale: tracked JVM's extra peak RSS, MiB" + at,
+                    "memray jvmti, 1 KiB interval",
+                    String.format(Locale.ROOT, "%.1f", extraKb / 1024.0),
+                    "does not grow with the rate"));
+            rows.add(new Row(6, "scale: wire, KB/s" + at, "memray jvmti, 1 KiB interval",
+                    String.format(Locale.ROOT, "%.1f", tracked.wireBytes() / 1000.0 / seconds),
+                    "<= 200 KB/s, does not grow with the rate"));
+        }
+        int[][] sizes = options.smoke() ? new int[][] {{THREADS, STACKS}}
+                : new int[][] {{THREADS, STACKS}, {10, 1000}};
+        for (int[] size : sizes) {
+            Stats millis = LayoutTiming.time(SyntheticSession.build(size[0], size[1]),
+                    options.runs() * 4, options.runs() * 10);
+            rows.add(new Row(6, String.format(Locale.ROOT,
+                    "scale: one 120x40 screen, ms (%,d threads, %,d stacks)", size[0], size[1]),
+                    "viewer", millis.format(1), size[1] == STACKS ? "<= 20 ms" : ""));
+        }
+        return rows;
+    }
+
+    private static long hwm(Launched program) throws Exception {
+        return Programs.line(program, "{\"workload\":\"many-stacks\"").get("vmHwmKb").asLong();
+    }
+}
