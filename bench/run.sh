@@ -8,10 +8,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 
-if [[ ! -f cli/target/memray-cli.jar || ! -d bench/target/lib || ! -d bench/target/classes ]] \
-    || [[ -n "$(find bench/src -newer bench/target/classes -type f 2>/dev/null | head -1)" ]]; then
-  echo "bench: building (mvn -q install -DskipTests)" >&2
-  mvn -q install -DskipTests
+# Builds the modules the benchmarks run (not the Maven plugin) when a jar is missing or the
+# benchmarks' sources changed since their jar was made.
+bench_jar=bench/target/memray-bench-0.1.0-SNAPSHOT.jar
+if [[ ! -f cli/target/memray-cli.jar || ! -f "$bench_jar" || ! -d bench/target/lib ]] \
+    || [[ -n "$(find bench/src bench/pom.xml -newer "$bench_jar" -type f 2>/dev/null | head -1)" ]]; then
+  echo "bench: building (mvn -q install -DskipTests -pl bench -am)" >&2
+  mvn -q install -DskipTests -pl bench -am
 fi
 
 if ! command -v heaptrack >/dev/null; then
@@ -23,9 +26,11 @@ if ! command -v heaptrack >/dev/null; then
   fi
 fi
 
+# The JVM of $JAVA_HOME when set, else the one on the PATH; every measured run uses it too.
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cp="bench/target/classes:bench/target/lib/*"
 if [[ "${1:-}" == "--jmh" ]]; then
   shift
-  exec java -cp "$cp" org.openjdk.jmh.Main "$@"
+  exec "$java" -cp "$cp" org.openjdk.jmh.Main "$@"
 fi
-exec java -Dmemray.root="$root" -cp "$cp" io.github.memrayjvm.bench.Bench "$@"
+exec "$java" -Dmemray.root="$root" -cp "$cp" io.github.memrayjvm.bench.Bench "$@"

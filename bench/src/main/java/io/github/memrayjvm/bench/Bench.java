@@ -38,24 +38,31 @@ public final class Bench {
         log.printf("bench: %s, java %s, %d cores, runs %d, seconds %.1f%n", Instant.now(),
                 env.javaVersion(), Runtime.getRuntime().availableProcessors(), options.runs(),
                 options.seconds());
+        long start = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         if (options.rows().contains(1)) {
             rows.addAll(HeapOverhead.run(env, options, log));
+            log.printf("row 1 done after %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         if (options.rows().contains(2)) {
             rows.addAll(Accuracy.run(env, options, log));
+            log.printf("row 2 done after %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         if (options.rows().contains(3)) {
             rows.addAll(NativeOverhead.run(env, options, log));
+            log.printf("row 3 done after %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         if (options.rows().contains(4)) {
             rows.addAll(Startup.run(env, options, log));
+            log.printf("row 4 done after %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         if (options.rows().contains(5)) {
             rows.addAll(Latency.run(env, options, log));
+            log.printf("row 5 done after %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         if (options.rows().contains(6)) {
             rows.addAll(Scale.run(env, options, log));
+            log.printf("row 6 done after %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         return rows;
     }

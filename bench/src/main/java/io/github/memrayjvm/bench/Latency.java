@@ -36,7 +36,7 @@ public final class Latency {
             }
             log.printf("row 5: %s, %s bursts%n", mode.name(), bursts);
             MemrayRun.Result result = MemrayRun.run(env, mode.memray(), List.of(),
-                    Bursts.class.getName(), List.of(mode.kind(), bursts, "700"), false);
+                    Bursts.class.getName(), List.of(mode.kind(), bursts, options.smoke() ? "300" : "700"), false);
             Stats latency = latencies(result.program().out(), result.viewer().out(),
                     mode.tracker(), mode.site());
             rows.add(new Row(5, "live latency, ms (p95 " + Math.round(latency.p95()) + "; "

@@ -26,19 +26,22 @@ public final class Scale {
 
     public static List<Row> run(Env env, Options options, PrintStream log) throws Exception {
         Programs programs = new Programs(env);
+        int threads = options.smoke() ? 100 : THREADS;
+        int stacks = options.smoke() ? 10_000 : STACKS;
         double seconds = 2 * options.seconds();
         List<Row> rows = new ArrayList<>();
-        for (int rate : new int[] {10, 100}) {
-            List<String> args = List.of(Integer.toString(THREADS), Integer.toString(STACKS),
+        for (int rate : options.smoke() ? new int[] {10} : new int[] {10, 100}) {
+            List<String> args = List.of(Integer.toString(threads), Integer.toString(stacks),
                     Double.toString(seconds), Integer.toString(rate));
-            log.printf("row 6: ManyStacks %d threads, %d stacks, %.0f s at %d MB/s%n", THREADS,
-                    STACKS, seconds, rate);
+            log.printf("row 6: ManyStacks %d threads, %d stacks, %.0f s at %d MB/s%n", threads,
+                    stacks, seconds, rate);
             String main = ManyStacks.class.getName();
             long untracked = hwm(programs.java(List.of(), HEAP, main, args));
             MemrayRun.Result tracked = MemrayRun.run(env, List.of("--heap-sampling", "1024"),
                     HEAP, main, args, true);
             long extraKb = hwm(tracked.program()) - untracked;
-            String at = " at " + rate + " MB/s";
+            String at = String.format(Locale.ROOT, " (%,d threads, %,d stacks, %d MB/s)",
+                    threads, stacks, rate);
             rows.add(new Row(6, "scale: tracked JVM's extra peak RSS, MiB" + at,
                     "memray jvmti, 1 KiB interval",
                     String.format(Locale.ROOT, "%.1f", extraKb / 1024.0),
@@ -47,7 +50,7 @@ public final class Scale {
                     String.format(Locale.ROOT, "%.1f", tracked.wireBytes() / 1000.0 / seconds),
                     "<= 200 KB/s, does not grow with the rate"));
         }
-        int[][] sizes = options.smoke() ? new int[][] {{THREADS, STACKS}}
+        int[][] sizes = options.smoke() ? new int[][] {{threads, stacks}}
                 : new int[][] {{THREADS, STACKS}, {10, 1000}};
         for (int[] size : sizes) {
             Stats millis = LayoutTiming.time(SyntheticSession.build(size[0], size[1]),

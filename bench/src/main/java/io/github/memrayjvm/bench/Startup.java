@@ -28,7 +28,9 @@ public final class Startup {
                 .wallNanos() / 1e6);
         modes.put("memray run --live (jvmti)", () -> MemrayRun.run(env, List.of(), List.of(),
                 main, List.of(), false).program().wallNanos() / 1e6);
-        modes.put("java -javaagent (jvmti)", () -> agent(env, main));
+        if (!options.smoke()) {
+            modes.put("java -javaagent (jvmti)", () -> agent(env, main));
+        }
         Map<String, Stats> stats = Alternating.run(options.smoke() ? 1 : 2 * options.runs(),
                 modes, log);
         Stats untracked = stats.get("untracked");
