@@ -14,7 +14,8 @@ import java.util.List;
 public final class MemrayRun {
 
     /** What a run produced: the program's side and the viewer's JSON lines. */
-    public record Result(Launched program, Launched viewer, long wireBytes) {
+    public record Result(Launched program, Launched viewer, long wireBytes,
+                         double steadyWireBytesPerSecond) {
     }
 
     static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -47,7 +48,8 @@ public final class MemrayRun {
                      "--renderer", "json", "--timeout", "60"), env.work())) {
             program.await(TIMEOUT);
             viewer.await(TIMEOUT);
-            return new Result(program, viewer, countWire ? counter.bytesToViewer() : -1);
+            return new Result(program, viewer, countWire ? counter.bytesToViewer() : -1,
+                    countWire ? counter.steadyBytesPerSecond() : -1);
         }
     }
 

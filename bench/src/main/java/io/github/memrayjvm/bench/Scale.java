@@ -1,5 +1,6 @@
 package io.github.memrayjvm.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.memrayjvm.bench.layout.LayoutTiming;
 import io.github.memrayjvm.bench.layout.SyntheticSession;
 import io.github.memrayjvm.bench.workload.ManyStacks;
@@ -36,18 +37,21 @@ public final class Scale {
             log.printf("row 6: ManyStacks %d threads, %d stacks, %.0f s at %d MB/s%n", threads,
                     stacks, seconds, rate);
             String main = ManyStacks.class.getName();
-            long untracked = hwm(programs.java(List.of(), HEAP, main, args));
+            JsonNode untracked = result(programs.java(List.of(), HEAP, main, args));
             MemrayRun.Result tracked = MemrayRun.run(env, List.of("--heap-sampling", "1024"),
                     HEAP, main, args, true);
-            long extraKb = hwm(tracked.program()) - untracked;
+            JsonNode trackedResult = result(tracked.program());
             String at = String.format(Locale.ROOT, " (%,d threads, %,d stacks, %d MB/s)",
                     threads, stacks, rate);
-            rows.add(new Row(6, "scale: tracked JVM's extra peak RSS, MiB" + at,
-                    "memray jvmti, 1 KiB interval",
-                    String.format(Locale.ROOT, "%.1f", extraKb / 1024.0),
+            String mode = "memray jvmti, 1 KiB interval";
+            rows.add(new Row(6, "scale: tracked JVM's extra peak RSS, MiB" + at, mode,
+                    mib(trackedResult, untracked, "vmHwmKb"), "does not grow with the rate"));
+            rows.add(new Row(6, "scale: tracked JVM's extra heap after GC, MiB" + at, mode,
+                    mib(trackedResult, untracked, "heapAfterGcKb"),
                     "does not grow with the rate"));
-            rows.add(new Row(6, "scale: wire, KB/s" + at, "memray jvmti, 1 KiB interval",
-                    String.format(Locale.ROOT, "%.1f", tracked.wireBytes() / 1000.0 / seconds),
+            rows.add(new Row(6, "scale: wire, KB/s, whole run; second half" + at, mode,
+                    String.format(Locale.ROOT, "%.1f; %.1f", tracked.wireBytes() / 1000.0
+                            / seconds, tracked.steadyWireBytesPerSecond() / 1000.0),
                     "<= 200 KB/s, does not grow with the rate"));
         }
         int[][] sizes = options.smoke() ? new int[][] {{threads, stacks}}
@@ -62,7 +66,12 @@ public final class Scale {
         return rows;
     }
 
-    private static long hwm(Launched program) throws Exception {
-        return Programs.line(program, "{\"workload\":\"many-stacks\"").get("vmHwmKb").asLong();
+    private static JsonNode result(Launched program) throws Exception {
+        return Programs.line(program, "{\"workload\":\"many-stacks\"");
+    }
+
+    private static String mib(JsonNode tracked, JsonNode untracked, String field) {
+        return String.format(Locale.ROOT, "%.1f",
+                (tracked.get(field).asLong() - untracked.get(field).asLong()) / 1024.0);
     }
 }

@@ -18,6 +18,7 @@ public final class WireCounter implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final AtomicLong toViewer = new AtomicLong();
+    private final java.util.List<long[]> timeline = new java.util.ArrayList<>();
     private final Thread acceptor;
 
     /** Listens on a free local port and relays its one connection to {@code targetPort}. */
@@ -41,8 +42,9 @@ public final class WireCounter implements AutoCloseable {
 
     private void relay() {
         try (Socket viewer = server.accept(); Socket program = connect()) {
-            Thread up = pump(viewer.getInputStream(), program.getOutputStream(), new AtomicLong());
-            pump(program.getInputStream(), viewer.getOutputStream(), toViewer).join();
+            Thread up = pump(viewer.getInputStream(), program.getOutputStream(), new AtomicLong(),
+                    new java.util.ArrayList<>());
+            pump(program.getInputStream(), viewer.getOutputStream(), toViewer, timeline).join();
             up.join(1000);
         } catch (IOException | InterruptedException e) {
             // the run ended
@@ -65,13 +67,40 @@ public final class WireCounter implements AutoCloseable {
         }
     }
 
-    private static Thread pump(InputStream in, OutputStream out, AtomicLong counter) {
+    /**
+     * Bytes per second the program sent in the second half of the time between its first and
+     * last bytes: the steady rate, without the definitions sent at the start.
+     */
+    public double steadyBytesPerSecond() {
+        synchronized (timeline) {
+            if (timeline.size() < 2) {
+                return 0;
+            }
+            long first = timeline.get(0)[0];
+            long last = timeline.get(timeline.size() - 1)[0];
+            long middle = first + (last - first) / 2;
+            long before = 0;
+            for (long[] point : timeline) {
+                if (point[0] <= middle) {
+                    before = point[1];
+                }
+            }
+            long after = timeline.get(timeline.size() - 1)[1] - before;
+            return after / Math.max(1e-9, (last - middle) / 1e9);
+        }
+    }
+
+    private static Thread pump(InputStream in, OutputStream out, AtomicLong counter,
+                               java.util.List<long[]> timeline) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[65536];
             try {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    counter.addAndGet(n);
+                    long total = counter.addAndGet(n);
+                    synchronized (timeline) {
+                        timeline.add(new long[] {System.nanoTime(), total});
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }

@@ -27,7 +27,7 @@ class BenchSmokeIT {
                 .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
         assertThat(rows).filteredOn(r -> r.mode().startsWith("memray"))
                 .extracting(Row::figure)
-                .allSatisfy(figure -> assertThat(figure).matches("-?[0-9.]+( \\(.*\\))?"));
+                .allSatisfy(figure -> assertThat(figure).matches("-?[0-9.]+(; [0-9.]+)?( \\(.*\\))?"));
         assertThat(rows).extracting(Row::mode).contains("memray jvmti (default)",
                 "memray --native (exact)", "async-profiler alloc", "async-profiler nativemem");
         assertThat(Table.text(rows)).contains("scale: one 120x40 screen");

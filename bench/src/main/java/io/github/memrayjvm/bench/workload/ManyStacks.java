@@ -8,7 +8,9 @@ import java.util.concurrent.locks.LockSupport;
  * The scale benchmark's program: {@code THREADS} threads allocating 256-byte arrays through
  * {@code STACKS} distinct call paths (five levels of ten methods: up to 100,000), at a fixed
  * total rate, for a fixed time. When done it prints
- * {@code {"workload":"many-stacks","vmHwmKb":N}}: the process's peak resident memory.
+ * {@code {"workload":"many-stacks","vmHwmKb":N,"heapAfterGcKb":M}}: the process's peak resident
+ * memory, and the Java heap in use after a full GC (what the program, and a tracker in it,
+ * still hold).
  *
  * <p>{@code ManyStacks THREADS STACKS SECONDS MB_PER_SECOND}
  */
@@ -37,7 +39,11 @@ public final class ManyStacks {
         for (Thread worker : workers) {
             worker.join();
         }
-        System.out.println("{\"workload\":\"many-stacks\",\"vmHwmKb\":" + vmHwmKb() + "}");
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        long heapKb = (runtime.totalMemory() - runtime.freeMemory()) / 1024;
+        System.out.println("{\"workload\":\"many-stacks\",\"vmHwmKb\":" + vmHwmKb()
+                + ",\"heapAfterGcKb\":" + heapKb + "}");
     }
 
     private static void work(int first, int step, int stacks, double bytesPerSecond, long end) {
