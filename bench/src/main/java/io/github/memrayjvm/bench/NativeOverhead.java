@@ -33,6 +33,11 @@ public final class NativeOverhead {
         modes.put("untracked", () -> millis(programs.java(List.of(), List.of(), main, args)));
         modes.put("memray --native (exact)", () -> millis(MemrayRun.run(env,
                 List.of("--native"), List.of(), main, args, false).program()));
+        if (!options.smoke()) {
+            modes.put("memray --native, no Java frames", () -> millis(MemrayRun.run(env,
+                    List.of("--native", "--tracker-option", "native-java-frames=false"),
+                    List.of(), main, args, false).program()));
+        }
         Optional<Path> heaptrack = options.smoke() ? Optional.empty() : env.heaptrack();
         Path output = env.work().resolve("heaptrack-out");
         heaptrack.ifPresent(h -> modes.put("heaptrack", () -> {

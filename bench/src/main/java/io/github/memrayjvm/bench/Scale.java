@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * Row 6: {@link ManyStacks} (1,000 threads, 100,000 distinct stacks) at a low and a ten times
- * higher allocation rate, tracked by the default tracker at a 1 KiB sampling interval (so that
- * most stacks are seen): the tracked JVM's extra peak resident memory over the untracked run at
+ * higher allocation rate, tracked by the default tracker at its default interval and at a 1 KiB
+ * sampling interval (so that most stacks are seen): the tracked JVM's extra peak resident memory over the untracked run at
  * the same rate, and the bytes per second the program sent to the viewer (counted by a relay);
  * then the time to build one 120×40 screen from a session of that size.
  */
@@ -38,21 +38,25 @@ public final class Scale {
                     stacks, seconds, rate);
             String main = ManyStacks.class.getName();
             JsonNode untracked = result(programs.java(List.of(), HEAP, main, args));
-            MemrayRun.Result tracked = MemrayRun.run(env, List.of("--heap-sampling", "1024"),
-                    HEAP, main, args, true);
-            JsonNode trackedResult = result(tracked.program());
-            String at = String.format(Locale.ROOT, " (%,d threads, %,d stacks, %d MB/s)",
-                    threads, stacks, rate);
-            String mode = "memray jvmti, 1 KiB interval";
-            rows.add(new Row(6, "scale: tracked JVM's extra peak RSS, MiB" + at, mode,
-                    mib(trackedResult, untracked, "vmHwmKb"), "does not grow with the rate"));
-            rows.add(new Row(6, "scale: tracked JVM's extra heap after GC, MiB" + at, mode,
-                    mib(trackedResult, untracked, "heapAfterGcKb"),
-                    "does not grow with the rate"));
-            rows.add(new Row(6, "scale: wire, KB/s, whole run; second half" + at, mode,
-                    String.format(Locale.ROOT, "%.1f; %.1f", tracked.wireBytes() / 1000.0
-                            / seconds, tracked.steadyWireBytesPerSecond() / 1000.0),
-                    "<= 200 KB/s, does not grow with the rate"));
+            for (String interval : options.smoke() ? List.of("1024") : List.of("", "1024")) {
+                List<String> memray = interval.isEmpty() ? List.of()
+                        : List.of("--heap-sampling", interval);
+                MemrayRun.Result tracked = MemrayRun.run(env, memray, HEAP, main, args, true);
+                JsonNode trackedResult = result(tracked.program());
+                String at = String.format(Locale.ROOT, " (%,d threads, %,d stacks, %d MB/s)",
+                        threads, stacks, rate);
+                String mode = interval.isEmpty() ? "memray jvmti (default, 512 KiB interval)"
+                        : "memray jvmti, 1 KiB interval";
+                rows.add(new Row(6, "scale: tracked JVM's extra peak RSS, MiB" + at, mode,
+                        mib(trackedResult, untracked, "vmHwmKb"), "does not grow with the rate"));
+                rows.add(new Row(6, "scale: tracked JVM's extra heap after GC, MiB" + at, mode,
+                        mib(trackedResult, untracked, "heapAfterGcKb"),
+                        "does not grow with the rate"));
+                rows.add(new Row(6, "scale: wire, KB/s, whole run; second half" + at, mode,
+                        String.format(Locale.ROOT, "%.1f; %.1f", tracked.wireBytes() / 1000.0
+                                / seconds, tracked.steadyWireBytesPerSecond() / 1000.0),
+                        "<= 200 KB/s, does not grow with the rate"));
+            }
         }
         int[][] sizes = options.smoke() ? new int[][] {{threads, stacks}}
                 : new int[][] {{THREADS, STACKS}, {10, 1000}};
