@@ -1,0 +1,88 @@
+package io.github.memrayjvm.bench;
+
+import io.github.memrayjvm.examples.workloads.AllocationHeavy;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Row 1: the wall time of {@link AllocationHeavy}'s work (2 threads, lists, maps, strings and
+ * arrays of varied sizes) tracked over untracked, for memray's Java-heap trackers with a viewer
+ * attached, async-profiler's alloc mode and a plain JFR recording. Every JVM gets the same fixed
+ * heap.
+ */
+public final class HeapOverhead {
+
+    static final List<String> HEAP = List.of("-Xms1g", "-Xmx1g");
+    static final String GOAL = "<= 1.05 and below async-profiler";
+
+    private HeapOverhead() {
+    }
+
+    public static List<Row> run(Env env, Options options, PrintStream log) throws Exception {
+        Programs programs = new Programs(env);
+        String main = AllocationHeavy.class.getName();
+        long rounds = calibrate(programs, options.seconds());
+        List<String> args = List.of("2", Long.toString(rounds));
+        log.printf("row 1: AllocationHeavy 2 threads, %d rounds each%n", rounds);
+        Map<String, Alternating.Measure> modes = new LinkedHashMap<>();
+        modes.put("untracked", () -> millis(programs.java(List.of(), HEAP, main, args)));
+        modes.put("memray jvmti (default)", () -> millis(MemrayRun.run(env, List.of(), HEAP,
+                main, args, false).program()));
+        if (!options.smoke()) {
+            modes.put("memray jfr", () -> millis(MemrayRun.run(env, List.of("--tracker", "jfr"),
+                    HEAP, main, args, false).program()));
+        }
+        Optional<Path> profiler = env.asyncProfiler();
+        Path collapsed = env.work().resolve("alloc.collapsed");
+        profiler.ifPresent(lib -> modes.put("async-profiler alloc", () -> millis(programs.java(
+                List.of(), with(HEAP, Programs.asyncProfiler(lib, "event=alloc,collapsed,total",
+                        collapsed)), main, args))));
+        Path recording = env.work().resolve("recording.jfr");
+        modes.put("JFR recording (default settings)", () -> {
+            double m = millis(programs.java(List.of(), with(HEAP,
+                    "-XX:StartFlightRecording:filename=" + recording), main, args));
+            Files.deleteIfExists(recording);
+            return m;
+        });
+        Map<String, Stats> stats = Alternating.run(options.runs(), modes, log);
+        Stats untracked = stats.get("untracked");
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(1, "java-heap: untracked work, ms", "untracked", untracked.format(0), ""));
+        stats.forEach((mode, s) -> {
+            if (!mode.equals("untracked")) {
+                rows.add(new Row(1, "java-heap overhead: wall ratio", mode,
+                        s.over(untracked).format(2), mode.startsWith("memray") ? GOAL : "peer"));
+            }
+        });
+        if (profiler.isEmpty()) {
+            rows.add(new Row(1, "java-heap overhead: wall ratio", "async-profiler alloc",
+                    "not run: no library for this machine", "peer"));
+        }
+        return rows;
+    }
+
+    /** Rounds for about {@code seconds} of untracked work on this machine. */
+    private static long calibrate(Programs programs, double seconds) throws Exception {
+        long probe = 200_000;
+        double ms = millis(programs.java(List.of(), HEAP, AllocationHeavy.class.getName(),
+                List.of("2", Long.toString(probe))));
+        return Math.max(10_000, (long) (probe * seconds * 1000 / Math.max(1, ms)));
+    }
+
+    private static double millis(Launched program) throws Exception {
+        return Programs.line(program, "{\"workload\":\"allocation-heavy\"").get("millis")
+                .asDouble();
+    }
+
+    static List<String> with(List<String> base, String option) {
+        List<String> all = new ArrayList<>(base);
+        all.add(option);
+        return all;
+    }
+}
