@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,12 +38,36 @@ final class CliProcess implements AutoCloseable {
 
     /** Starts {@code memray args...} with the JVM running the tests. */
     static CliProcess start(String... args) throws IOException {
+        return start(Map.of(), false, args);
+    }
+
+    /** Starts {@code memray args...} with {@code environment} added to the test's own. */
+    static CliProcess start(Map<String, String> environment, String... args) throws IOException {
+        return start(environment, false, args);
+    }
+
+    /**
+     * Starts {@code memray args...} with SIGINT handled the default way, even where the tests
+     * run with it ignored (as background jobs of a shell do); see {@link Signals}.
+     */
+    static CliProcess startWithDefaultSignals(String... args) throws IOException {
+        return start(Map.of(), true, args);
+    }
+
+    private static CliProcess start(Map<String, String> environment, boolean defaultSignals,
+                                    String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (defaultSignals) {
+            command.addAll(Signals.DEFAULT_SIGNALS_PREFIX);
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(CLI_JAR.toString());
         command.addAll(List.of(args));
-        return new CliProcess(new ProcessBuilder(command).start());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("MEMRAY_LIVE_TOKEN");
+        builder.environment().putAll(environment);
+        return new CliProcess(builder.start());
     }
 
     /** The test classes, as a class path for programs run under memray. */
@@ -135,6 +160,19 @@ final class CliProcess implements AutoCloseable {
 
     Process process() {
         return process;
+    }
+
+    /** The tracked program's JVM: the first process this one started. */
+    ProcessHandle program(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var child = process.children().findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no program process within " + timeout);
     }
 
     @Override
