@@ -25,6 +25,19 @@ final class JsonLines {
         return new JsonLines(parsed);
     }
 
+    /** Like {@link #of}, without a last line cut short (by a killed viewer). */
+    static JsonLines ofComplete(List<String> text) throws JsonProcessingException {
+        List<String> complete = new ArrayList<>(text);
+        if (!complete.isEmpty()) {
+            try {
+                JSON.readTree(complete.get(complete.size() - 1));
+            } catch (JsonProcessingException e) {
+                complete.remove(complete.size() - 1);
+            }
+        }
+        return of(complete);
+    }
+
     List<JsonNode> all() {
         return lines;
     }
@@ -51,6 +64,17 @@ final class JsonLines {
         long sum = 0;
         for (JsonNode location : snapshot.get("locations")) {
             sum += location.get("own").asLong();
+        }
+        return sum;
+    }
+
+    /** The {@code total} of the location named {@code function} in a snapshot, or 0. */
+    static long total(JsonNode snapshot, String function) {
+        long sum = 0;
+        for (JsonNode location : snapshot.get("locations")) {
+            if (location.get("function").asText().equals(function)) {
+                sum += location.get("total").asLong();
+            }
         }
         return sum;
     }
