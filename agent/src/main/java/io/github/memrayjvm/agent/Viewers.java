@@ -67,6 +67,13 @@ final class Viewers implements ViewerHandler {
     private final long stallLimitNanos;
     private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
     private boolean ended;
+    /**
+     * Held while a viewer's messages are taken from the recorder and queued, so that what two
+     * threads (the snapshot loop, the exit) send a viewer is never interleaved.
+     */
+    private final Object sending = new Object();
+    /** Guarded by {@link #sending}: the last messages were sent, nothing more may follow. */
+    private boolean finished;
 
     /**
      * @param info          the session, once the trackers are known (a viewer that greets during
@@ -156,6 +163,14 @@ final class Viewers implements ViewerHandler {
 
     /** Sends each viewer what it lacks after the last tick. Called on the snapshot thread. */
     void broadcast() {
+        synchronized (sending) {
+            if (!finished) {
+                sendEach();
+            }
+        }
+    }
+
+    private void sendEach() {
         for (Viewer viewer : viewers) {
             if (!viewer.channel().isOpen()) {
                 viewers.remove(viewer);
@@ -189,12 +204,15 @@ final class Viewers implements ViewerHandler {
             ended = true;
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
-        for (Viewer viewer : viewers) {
-            for (Message message : recorder.messagesFor(viewer.cursor())) {
-                writes.add(viewer.channel().send(message));
+        synchronized (sending) {
+            finished = true;
+            for (Viewer viewer : viewers) {
+                for (Message message : recorder.messagesFor(viewer.cursor())) {
+                    writes.add(viewer.channel().send(message));
+                }
+                writes.add(viewer.channel().send(end));
+                viewer.channel().close();
             }
-            writes.add(viewer.channel().send(end));
-            viewer.channel().close();
         }
         return CompletableFuture.allOf(writes.stream()
                 .map(f -> f.exceptionally(e -> null))

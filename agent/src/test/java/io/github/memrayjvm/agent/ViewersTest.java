@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.memrayjvm.api.model.SessionInfo;
 import io.github.memrayjvm.api.recorder.Recorder;
 import io.github.memrayjvm.api.transport.ViewerChannel;
+import io.github.memrayjvm.api.model.Domain;
+import io.github.memrayjvm.api.tracker.AllocationSink;
+import io.github.memrayjvm.api.wire.Definitions;
+import io.github.memrayjvm.api.wire.End;
 import io.github.memrayjvm.api.wire.Greeting;
 import io.github.memrayjvm.api.wire.Hello;
 import io.github.memrayjvm.api.wire.Message;
 import io.github.memrayjvm.api.wire.Refused;
+import io.github.memrayjvm.api.wire.Sample;
 import io.github.memrayjvm.api.wire.WireCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +51,23 @@ class ViewersTest {
             return writable;
         }
 
+        /** While set, the first send from the thread named "loop" waits for it. */
+        volatile CountDownLatch gate;
+
         @Override
         public CompletableFuture<Void> send(Message message) {
-            sent.add(message);
+            CountDownLatch g = gate;
+            if (g != null && Thread.currentThread().getName().equals("loop")) {
+                gate = null;
+                try {
+                    g.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (sent) {
+                sent.add(message);
+            }
             return CompletableFuture.completedFuture(null);
         }
 
@@ -111,6 +131,53 @@ class ViewersTest {
         assertThat(first.open).isFalse();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
                 "memray: dropped the viewer at 127.0.0.1:1: it read nothing for 30 s");
+    }
+
+    @Test
+    void theLastMessagesNeverOvertakeASnapshotBeingSent() throws Exception {
+        FakeChannel viewer = new FakeChannel("127.0.0.1:1");
+        viewers.onGreeting(greeting("s3cret"), viewer);
+        AllocationSink sink = recorder.addTracker();
+        sink.allocated(1, sink.stack(new int[] {sink.location("a", "A.java", Domain.JAVA)}), 100, 1);
+        recorder.tick(250);
+
+        CountDownLatch gate = new CountDownLatch(1);
+        viewer.gate = gate;
+        Thread loop = new Thread(viewers::broadcast, "loop");
+        loop.start();
+        while (viewer.gate != null) {
+            Thread.onSpinWait(); // the loop took its messages and is sending the first
+        }
+        sink.allocated(1, sink.stack(new int[] {sink.location("b", "B.java", Domain.JAVA)}), 100, 1);
+        recorder.tick(500);
+        Thread exit = new Thread(() -> viewers.finish(new End(2, "program exited")), "exit");
+        exit.start();
+        while (exit.getState() != Thread.State.BLOCKED && exit.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        gate.countDown();
+        loop.join();
+        exit.join();
+
+        assertThat(viewer.sent).filteredOn(Sample.class::isInstance)
+                .extracting(m -> ((Sample) m).sample()).containsExactly(1L, 2L);
+        assertThat(viewer.sent).filteredOn(Definitions.class::isInstance)
+                .extracting(m -> ((Definitions) m).firstLocationId()).containsExactly(0, 1);
+        assertThat(viewer.sent.get(viewer.sent.size() - 1)).isInstanceOf(End.class);
+    }
+
+    @Test
+    void nothingIsSentAfterTheEnd() {
+        FakeChannel viewer = new FakeChannel("127.0.0.1:1");
+        viewers.onGreeting(greeting("s3cret"), viewer);
+        recorder.tick(250);
+        viewers.finish(new End(1, "program exited"));
+        int sent = viewer.sent.size();
+        viewer.open = true;
+        recorder.tick(500);
+        viewers.broadcast();
+        assertThat(viewer.sent).hasSize(sent);
+        assertThat(viewer.sent.get(sent - 1)).isInstanceOf(End.class);
     }
 
     @Test

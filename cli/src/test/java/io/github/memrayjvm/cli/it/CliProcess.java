@@ -30,10 +30,13 @@ final class CliProcess implements AutoCloseable {
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
 
+    private final Thread outReader;
+    private final Thread errReader;
+
     private CliProcess(Process process) {
         this.process = process;
-        collect(process.getInputStream(), out);
-        collect(process.getErrorStream(), err);
+        outReader = collect(process.getInputStream(), out);
+        errReader = collect(process.getErrorStream(), err);
     }
 
     /** Starts {@code memray args...} with the JVM running the tests. */
@@ -75,7 +78,7 @@ final class CliProcess implements AutoCloseable {
         return Path.of("target", "test-classes").toAbsolutePath().toString();
     }
 
-    private static void collect(InputStream stream, List<String> lines) {
+    private static Thread collect(InputStream stream, List<String> lines) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -89,6 +92,7 @@ final class CliProcess implements AutoCloseable {
         });
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 
     /** Waits for the "Run 'memray live PORT' ..." line and returns the port. */
@@ -135,7 +139,9 @@ final class CliProcess implements AutoCloseable {
             throw new AssertionError("still running after " + timeout + "\nstdout: " + out()
                     + "\nstderr: " + err());
         }
-        Thread.sleep(100); // let the readers take the last lines
+        // the last lines: read until the end of both streams
+        outReader.join(timeout.toMillis());
+        errReader.join(timeout.toMillis());
         return process.exitValue();
     }
 

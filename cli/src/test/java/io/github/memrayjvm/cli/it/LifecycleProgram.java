@@ -1,5 +1,8 @@
 package io.github.memrayjvm.cli.it;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +14,9 @@ import java.util.List;
  *   <li>{@code throw}: an uncaught exception (status 1);</li>
  *   <li>{@code oom}: an uncaught {@link OutOfMemoryError} (status 1; run it with a small heap);</li>
  *   <li>{@code wait}: prints {@code waiting} and sleeps until a signal ends it;</li>
- *   <li>{@code churn SECONDS DEPTH STATUS}: allocates as fast as it can from 2^DEPTH distinct
- *       stacks for SECONDS seconds, printing {@code progress S ROUNDS} after each second, then
+ *   <li>{@code churn SECONDS DEPTH STATUS [read]}: allocates as fast as it can from 2^DEPTH
+ *       distinct stacks for SECONDS seconds, printing {@code progress S ROUNDS} after each
+ *       second, then (with {@code read}: after reading a line from standard input) prints
  *       {@code done} and exits with STATUS.</li>
  * </ul>
  * It always starts a thread whose name holds terminal control sequences, which viewers must
@@ -50,15 +54,23 @@ public final class LifecycleProgram {
                 System.out.println("waiting");
                 Thread.sleep(600_000);
             }
-            case "churn" -> churn(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                    Integer.parseInt(args[3]));
+            case "churn" -> {
+                churn(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                if (args.length > 4 && args[4].equals("read")) {
+                    System.out.println("reading");
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                            .readLine();
+                }
+                System.out.println("done");
+                System.exit(Integer.parseInt(args[3]));
+            }
             default -> {
             }
         }
         System.out.println("main returns");
     }
 
-    private static void churn(int seconds, int depth, int status) {
+    private static void churn(int seconds, int depth) {
         long start = System.nanoTime();
         long rounds = 0;
         int second = 1;
@@ -72,8 +84,6 @@ public final class LifecycleProgram {
             }
             rounds++;
         }
-        System.out.println("done");
-        System.exit(status);
     }
 
     private static void descend(int depth, int bits) {

@@ -72,7 +72,7 @@ class SafetyIT {
             throws Exception {
         try (CliProcess run = CliProcess.start("run", "--live", "--live-host", "0.0.0.0",
                 "--live-token", "s3cret", "--live-viewers", "2", "-cp", testClasspath(),
-                LifecycleProgram.class.getName(), "churn", "4", "4", "0")) {
+                LifecycleProgram.class.getName(), "churn", "2", "4", "0", "read")) {
             int port = Integer.parseInt(run.awaitErr(Pattern.compile(
                     "^Run 'memray live (\\d+) --host 0.0.0.0' in another shell"), LONG).group(1));
             assertThat(run.err().get(0)).isEqualTo("memray: listening on 0.0.0.0:" + port
@@ -102,6 +102,8 @@ class SafetyIT {
                 try (CliProcess another = CliProcess.start("live", Integer.toString(port),
                         "--token", "s3cret", "--renderer", "json")) {
                     another.awaitOut(Pattern.compile("\"type\":\"snapshot\""), LONG);
+                    run.awaitOut(Pattern.compile("^reading$"), LONG);
+                    run.writeStdin("end\n");
                     assertThat(run.waitFor(LONG)).isZero();
                     assertThat(another.waitFor(LONG)).isZero();
                 }
