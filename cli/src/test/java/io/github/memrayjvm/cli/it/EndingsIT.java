@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,6 +38,11 @@ class EndingsIT {
         public String toString() {
             return name;
         }
+    }
+
+    static Stream<Arguments> endingsOnEachJdk() {
+        return Jdks.javas().flatMap(java -> endings().map(ending -> Arguments.of(ending,
+                java.contains("25") ? "JDK 25" : "JDK " + Runtime.version().feature(), java)));
     }
 
     static Stream<Ending> endings() {
@@ -60,11 +66,11 @@ class EndingsIT {
         assumeThat(Signals.canResetDefaults()).as("GNU env --default-signal").isTrue();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endings")
-    void theStatusIsTheProgramsAndTheViewerGetsTheLastSnapshotThenDisconnected(Ending ending)
-            throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", "--live"));
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("endingsOnEachJdk")
+    void theStatusIsTheProgramsAndTheViewerGetsTheLastSnapshotThenDisconnected(Ending ending,
+            String jdk, String java) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--live", "--java", java));
         args.addAll(ending.jvmOptions());
         args.addAll(List.of("-cp", testClasspath(), LifecycleProgram.class.getName()));
         args.addAll(ending.programArgs());
