@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Viewers come, go and stall; the program neither notices nor waits, and a viewer that comes
@@ -29,11 +32,17 @@ class ViewersIT {
     static final Duration LONG = Duration.ofSeconds(60);
     static final Pattern SNAPSHOT = Pattern.compile("\"type\":\"snapshot\"");
 
-    @Test
-    void aViewerKilledMidRunLeavesTheProgramAloneAndTheNextOneSeesEverythingSoFar()
+    static Stream<String> javas() {
+        return Jdks.javas();
+    }
+
+    @ParameterizedTest
+    @MethodSource("javas")
+    void aViewerKilledMidRunLeavesTheProgramAloneAndTheNextOneSeesEverythingSoFar(String java)
             throws Exception {
-        try (CliProcess run = CliProcess.start("run", "--live", "-cp", testClasspath(),
-                LifecycleProgram.class.getName(), "churn", "8", "10", "5", "read")) {
+        try (CliProcess run = CliProcess.start("run", "--live", "--java", java, "-cp",
+                testClasspath(), LifecycleProgram.class.getName(), "churn", "8", "10", "5",
+                "read")) {
             int port = run.awaitPort(LONG);
             JsonLines seenByFirst;
             try (CliProcess first = CliProcess.start("live", Integer.toString(port),
