@@ -44,6 +44,8 @@ final class AgentRuntime {
     static final int DEFAULT_INTERVAL_MILLIS = 250;
     private static final Duration CLOSE_BUDGET = Duration.ofMillis(1000);
     private static final long FINAL_WRITE_MILLIS = 1000;
+    /** A viewer that read nothing this long gives its place to a new one. */
+    static final Duration STALL_LIMIT = Duration.ofSeconds(30);
 
     private final AgentOptions options;
     private final AgentLog log;
@@ -81,7 +83,7 @@ final class AgentRuntime {
         TransportProvider transport = Providers.load(TransportProvider.class, "transport", loader)
                 .require(options.get(AgentOptions.TRANSPORT, "tcp"));
         viewers = new Viewers(recorder, sessionInfo, token, maxViewers, log,
-                viewerConnected::countDown);
+                viewerConnected::countDown, System::nanoTime, STALL_LIMIT);
         // the transport starts while the trackers are chosen and created: start-up is the
         // longer of the two, not their sum
         CompletableFuture<TransportServer> listening = new CompletableFuture<>();
@@ -122,7 +124,7 @@ final class AgentRuntime {
         }
         Runtime.getRuntime().addShutdownHook(threads.newThread("shutdown", this::shutdown));
         InetSocketAddress bound = server.localAddress();
-        announce(host, bound.getPort());
+        announce(host, bound.getPort(), !token.isEmpty());
 
         trackers.startAll();
         if (wait) {
@@ -133,14 +135,15 @@ final class AgentRuntime {
         snapshotter.start();
     }
 
-    private void announce(String host, int port) {
+    private void announce(String host, int port, boolean tokenRequired) {
         String portFile = options.get(AgentOptions.PORT_FILE, "");
         if (!portFile.isEmpty()) {
             writePortFile(Paths.get(portFile), port);
         }
         if (!isLoopback(host)) {
-            log.line("listening on " + host + ":" + port + ": anyone who can reach it can watch;"
-                    + " require a secret with --live-token");
+            log.line("listening on " + host + ":" + port + ", not only on this machine: "
+                    + (tokenRequired ? "viewers must present the token"
+                    : "anyone who can reach it can watch; require a secret with --live-token"));
         }
         String hostPart = host.equals(DEFAULT_HOST) ? "" : " --host " + host;
         log.raw("Run 'memray live " + port + hostPart + "' in another shell to see live results");

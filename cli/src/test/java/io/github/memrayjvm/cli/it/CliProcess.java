@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,20 +30,47 @@ final class CliProcess implements AutoCloseable {
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
 
+    private final Thread outReader;
+    private final Thread errReader;
+
     private CliProcess(Process process) {
         this.process = process;
-        collect(process.getInputStream(), out);
-        collect(process.getErrorStream(), err);
+        outReader = collect(process.getInputStream(), out);
+        errReader = collect(process.getErrorStream(), err);
     }
 
     /** Starts {@code memray args...} with the JVM running the tests. */
     static CliProcess start(String... args) throws IOException {
+        return start(Map.of(), false, args);
+    }
+
+    /** Starts {@code memray args...} with {@code environment} added to the test's own. */
+    static CliProcess start(Map<String, String> environment, String... args) throws IOException {
+        return start(environment, false, args);
+    }
+
+    /**
+     * Starts {@code memray args...} with SIGINT handled the default way, even where the tests
+     * run with it ignored (as background jobs of a shell do); see {@link Signals}.
+     */
+    static CliProcess startWithDefaultSignals(String... args) throws IOException {
+        return start(Map.of(), true, args);
+    }
+
+    private static CliProcess start(Map<String, String> environment, boolean defaultSignals,
+                                    String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (defaultSignals) {
+            command.addAll(Signals.DEFAULT_SIGNALS_PREFIX);
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(CLI_JAR.toString());
         command.addAll(List.of(args));
-        return new CliProcess(new ProcessBuilder(command).start());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("MEMRAY_LIVE_TOKEN");
+        builder.environment().putAll(environment);
+        return new CliProcess(builder.start());
     }
 
     /** The test classes, as a class path for programs run under memray. */
@@ -50,7 +78,7 @@ final class CliProcess implements AutoCloseable {
         return Path.of("target", "test-classes").toAbsolutePath().toString();
     }
 
-    private static void collect(InputStream stream, List<String> lines) {
+    private static Thread collect(InputStream stream, List<String> lines) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -64,6 +92,7 @@ final class CliProcess implements AutoCloseable {
         });
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 
     /** Waits for the "Run 'memray live PORT' ..." line and returns the port. */
@@ -110,7 +139,9 @@ final class CliProcess implements AutoCloseable {
             throw new AssertionError("still running after " + timeout + "\nstdout: " + out()
                     + "\nstderr: " + err());
         }
-        Thread.sleep(100); // let the readers take the last lines
+        // the last lines: read until the end of both streams
+        outReader.join(timeout.toMillis());
+        errReader.join(timeout.toMillis());
         return process.exitValue();
     }
 
@@ -135,6 +166,19 @@ final class CliProcess implements AutoCloseable {
 
     Process process() {
         return process;
+    }
+
+    /** The tracked program's JVM: the first process this one started. */
+    ProcessHandle program(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var child = process.children().findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no program process within " + timeout);
     }
 
     @Override
