@@ -4,80 +4,89 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
- * The JVM's used heap: read at every snapshot, and its peak also from what each garbage
- * collection found before it ran — the heap is fullest just before a GC, which a reading a few
- * times a second would mostly miss.
+ * The JVM's used heap: read at every snapshot, and its peak also from what the latest garbage
+ * collection of each collector found before it ran — the heap is fullest just before a GC, which
+ * a reading a few times a second would mostly miss.
  *
- * <p>The GC listener is registered lazily, on the snapshot thread, so it adds nothing to the
- * program's start-up. Thread-safe.
+ * <p>The collections are read at each {@link #used()} call, on the caller's thread (memray's
+ * snapshot thread), not from GC notifications: a notification listener makes the JVM build the
+ * notifications on its own notification thread, and those allocations would show up in the
+ * program's figures as if the program had made them. A reading sees the latest collection of each
+ * collector, so a peak between two readings followed by more collections of the same collector
+ * may be missed; snapshots come a few times a second.
+ *
+ * <p>Not thread-safe: called one reading at a time (the {@link Snapshotter} serializes them).
  */
 final class HeapGauge {
 
-    private final AtomicLong peakBeforeGc = new AtomicLong();
-    private volatile boolean listening;
+    private final List<Collector> collectors = new ArrayList<>();
+    private Set<String> heapPools;
+    private long peakBeforeGc;
 
-    /** The heap in use now, in bytes. */
+    /** The heap in use now, in bytes; also looks at the collections since the last call. */
     long used() {
-        if (!listening) {
-            listen();
-        }
+        readCollections();
         Runtime runtime = Runtime.getRuntime();
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    /** The largest heap use a GC found before running, since start (0 if none ran yet). */
+    /** The largest heap use a collection found before running, as of the last reading. */
     long peakBeforeGc() {
-        return peakBeforeGc.get();
+        return peakBeforeGc;
     }
 
-    private synchronized void listen() {
-        if (listening) {
-            return;
-        }
-        listening = true;
+    private void readCollections() {
         try {
-            Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP)
-                    .map(p -> p.getName())
-                    .collect(Collectors.toSet());
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener((notification, handback) -> {
-                        if (notification.getUserData() instanceof CompositeData data) {
-                            record(data, heapPools);
-                        }
-                    }, n -> "com.sun.management.gc.notification".equals(n.getType()), null);
+            if (heapPools == null) {
+                heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP)
+                        .map(p -> p.getName())
+                        .collect(Collectors.toSet());
+                for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                    if (gc instanceof com.sun.management.GarbageCollectorMXBean withInfo) {
+                        collectors.add(new Collector(withInfo));
+                    }
                 }
             }
+            for (Collector collector : collectors) {
+                peakBeforeGc = Math.max(peakBeforeGc, collector.usedBeforeNewCollection(heapPools));
+            }
         } catch (RuntimeException | LinkageError e) {
-            // no GC notifications here (another JVM, a restricted runtime): readings only
+            // no GC details here (another JVM, a restricted runtime): readings only
+            collectors.clear();
         }
     }
 
-    private void record(CompositeData notification, Set<String> heapPools) {
-        Object info = notification.get("gcInfo");
-        if (!(info instanceof CompositeData gcInfo)) {
-            return;
+    /** One collector and the id of its last collection seen. */
+    private static final class Collector {
+        private final com.sun.management.GarbageCollectorMXBean bean;
+        private long lastId = -1;
+
+        Collector(com.sun.management.GarbageCollectorMXBean bean) {
+            this.bean = bean;
         }
-        Object before = gcInfo.get("memoryUsageBeforeGc");
-        if (!(before instanceof javax.management.openmbean.TabularData table)) {
-            return;
-        }
-        long used = 0;
-        for (Object row : table.values()) {
-            CompositeData entry = (CompositeData) row;
-            if (heapPools.contains((String) entry.get("key"))) {
-                used += MemoryUsage.from((CompositeData) entry.get("value")).getUsed();
+
+        /** The heap used before its latest collection if that one is new, else 0. */
+        long usedBeforeNewCollection(Set<String> heapPools) {
+            com.sun.management.GcInfo info = bean.getLastGcInfo();
+            if (info == null || info.getId() == lastId) {
+                return 0;
             }
+            lastId = info.getId();
+            long used = 0;
+            for (Map.Entry<String, MemoryUsage> pool : info.getMemoryUsageBeforeGc().entrySet()) {
+                if (heapPools.contains(pool.getKey())) {
+                    used += pool.getValue().getUsed();
+                }
+            }
+            return used;
         }
-        long observed = used;
-        peakBeforeGc.accumulateAndGet(observed, Math::max);
     }
 }
