@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -44,6 +46,23 @@ public record Env(Path root, Path work) {
 
     public Path cliJar() {
         return root.resolve("cli/target/memray-cli.jar");
+    }
+
+    /**
+     * The JVM options the {@code memray} launcher at the repository's root runs the command line
+     * with (keep the two alike): the viewer competes with the program for the same cores.
+     */
+    static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
+    /** The command that runs {@code memray ARGS...} as the {@code memray} launcher does. */
+    public List<String> memray(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java().toString());
+        command.addAll(CLI_JVM_OPTIONS);
+        command.addAll(List.of("-jar", cliJar().toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** The agent jar the command line launches with (bundled in {@link #cliJar()}). */

@@ -33,17 +33,15 @@ public final class MemrayRun {
                              String mainClass, List<String> args, boolean countWire)
             throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(env.java().toString(), "-jar",
-                env.cliJar().toString(), "run", "--live", "--live-port", Integer.toString(port),
-                "--java", env.java().toString()));
+        List<String> command = new ArrayList<>(env.memray("run", "--live", "--live-port",
+                Integer.toString(port), "--java", env.java().toString()));
         command.addAll(memrayOptions);
         jvmOptions.forEach(o -> command.add("-J" + o));
         command.addAll(List.of("-cp", env.programClasspath(), mainClass));
         command.addAll(args);
         try (Launched program = Launched.start(command, env.work());
              WireCounter counter = countWire ? relay(program, port) : null;
-             Launched viewer = Launched.start(List.of(env.java().toString(), "-jar",
-                     env.cliJar().toString(), "live",
+             Launched viewer = Launched.start(env.memray("live",
                      Integer.toString(countWire ? counter.port() : port),
                      "--renderer", "json", "--timeout", "60"), env.work())) {
             program.await(TIMEOUT);

@@ -54,9 +54,8 @@ public final class Startup {
                 "-javaagent:" + env.agentJar() + "=port=" + port, "-cp",
                 env.programClasspath(), main);
         try (Launched program = Launched.start(command, env.work());
-             Launched viewer = Launched.start(List.of(env.java().toString(), "-jar",
-                     env.cliJar().toString(), "live", Integer.toString(port), "--renderer",
-                     "json", "--timeout", "60"), env.work())) {
+             Launched viewer = Launched.start(env.memray("live", Integer.toString(port),
+                     "--renderer", "json", "--timeout", "60"), env.work())) {
             program.await(MemrayRun.TIMEOUT);
             viewer.await(MemrayRun.TIMEOUT);
             return program.wallNanos() / 1e6;
