@@ -67,6 +67,7 @@ final class HeapGauge {
     /** One collector and the id of its last collection seen. */
     private static final class Collector {
         private final com.sun.management.GarbageCollectorMXBean bean;
+        private long lastCount;
         private long lastId = -1;
 
         Collector(com.sun.management.GarbageCollectorMXBean bean) {
@@ -75,6 +76,11 @@ final class HeapGauge {
 
         /** The heap used before its latest collection if that one is new, else 0. */
         long usedBeforeNewCollection(Set<String> heapPools) {
+            long count = bean.getCollectionCount();
+            if (count == lastCount) {
+                return 0; // nothing new: skip building the collection's details
+            }
+            lastCount = count;
             com.sun.management.GcInfo info = bean.getLastGcInfo();
             if (info == null || info.getId() == lastId) {
                 return 0;

@@ -49,18 +49,13 @@ public record Env(Path root, Path work) {
     }
 
     /**
-     * The JVM options the {@code memray} launcher at the repository's root runs the command line
-     * with (keep the two alike): the viewer competes with the program for the same cores.
+     * The command that runs {@code memray ARGS...} through the {@code memray} launcher at the
+     * repository's root (with the launcher's JVM options), on {@link #java()}. The launcher
+     * replaces itself with that JVM, so the process is the command line's own.
      */
-    static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
-
-    /** The command that runs {@code memray ARGS...} as the {@code memray} launcher does. */
     public List<String> memray(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(java().toString());
-        command.addAll(CLI_JVM_OPTIONS);
-        command.addAll(List.of("-jar", cliJar().toString()));
+        List<String> command = new ArrayList<>(List.of("env", "MEMRAY_JAVA=" + java(),
+                root.resolve("memray").toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -51,15 +51,8 @@ public final class HeapOverhead {
             return m;
         });
         Map<String, Stats> stats = Alternating.run(options.runs(), modes, log);
-        Stats untracked = stats.get("untracked");
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row(1, "java-heap: untracked work, ms", "untracked", untracked.format(0), ""));
-        stats.forEach((mode, s) -> {
-            if (!mode.equals("untracked")) {
-                rows.add(new Row(1, "java-heap overhead: wall ratio", mode,
-                        s.over(untracked).format(2), mode.startsWith("memray") ? GOAL : "peer"));
-            }
-        });
+        List<Row> rows = new ArrayList<>(Row.overheads(1, "java-heap: untracked work, ms",
+                "java-heap overhead: wall ratio", stats, GOAL));
         if (profiler.isEmpty()) {
             rows.add(new Row(1, "java-heap overhead: wall ratio", "async-profiler alloc",
                     "not run: no library for this machine", "peer"));

@@ -52,15 +52,8 @@ public final class NativeOverhead {
                 programs.java(List.of(), List.of(Programs.asyncProfiler(lib,
                         "nativemem=0,collapsed", collapsed)), main, args))));
         Map<String, Stats> stats = Alternating.run(options.runs(), modes, log);
-        Stats untracked = stats.get("untracked");
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row(3, "native: untracked loop, ms", "untracked", untracked.format(0), ""));
-        stats.forEach((mode, s) -> {
-            if (!mode.equals("untracked")) {
-                rows.add(new Row(3, "native overhead: wall ratio", mode,
-                        s.over(untracked).format(2), mode.startsWith("memray") ? GOAL : "peer"));
-            }
-        });
+        List<Row> rows = new ArrayList<>(Row.overheads(3, "native: untracked loop, ms",
+                "native overhead: wall ratio", stats, GOAL));
         if (heaptrack.isEmpty()) {
             rows.add(new Row(3, "native overhead: wall ratio", "heaptrack",
                     options.smoke() ? "not run in the smoke"
