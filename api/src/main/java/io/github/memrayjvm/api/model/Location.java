@@ -19,6 +19,19 @@ public record Location(String function, String file, Domain domain) {
         Objects.requireNonNull(domain, "domain");
     }
 
+    // equals and hashCode written out: the generated ones bootstrap method handles on first use,
+    // work the tracked program's cores would do while it runs (this is a hash key in the agent)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Location other && function.equals(other.function)
+                && file.equals(other.file) && domain == other.domain;
+    }
+
+    @Override
+    public int hashCode() {
+        return (function.hashCode() * 31 + file.hashCode()) * 31 + domain.hashCode();
+    }
+
     /** A Java method, named {@code className.methodName}, in {@code file}. */
     public static Location java(String className, String methodName, String file) {
         return new Location(className + "." + methodName, file, Domain.JAVA);

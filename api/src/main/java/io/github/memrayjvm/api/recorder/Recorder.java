@@ -53,6 +53,16 @@ public final class Recorder {
     }
 
     private record CounterKey(long thread, int stack) {
+        // written out, as Location's: no method-handle bootstrap in the tracked program
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CounterKey k && k.thread == thread && k.stack == stack;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(thread) * 31 + stack;
+        }
     }
 
     /** Cumulative values, and the values as of the last tick ("shipped"). */
