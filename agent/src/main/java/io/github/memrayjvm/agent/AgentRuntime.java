@@ -56,6 +56,7 @@ final class AgentRuntime {
     private TransportServer server;
     private Viewers viewers;
     private Snapshotter snapshotter;
+    private HeapGauge heap;
     private final CompletableFuture<SessionInfo> sessionInfo = new CompletableFuture<>();
     private volatile boolean shutDown;
 
@@ -103,6 +104,7 @@ final class AgentRuntime {
             choice.warnings().forEach(log::line);
             trackers = RunningTrackers.create(choice.chosen(), recorder, options.asMap(),
                     threads, log);
+            heap = new HeapGauge();
             sessionInfo.complete(recorder.sessionInfo(ProcessHandle.current().pid(), command(),
                     System.getProperty("java.version", "?"), System.currentTimeMillis(),
                     interval, trackers.descriptors()));
@@ -131,7 +133,8 @@ final class AgentRuntime {
             viewerConnected.await();
         }
         long startNanos = System.nanoTime();
-        snapshotter = new Snapshotter(recorder, trackers, viewers, startNanos, interval, threads);
+        snapshotter = new Snapshotter(recorder, heap, trackers, viewers, startNanos, interval,
+                threads);
         snapshotter.start();
     }
 

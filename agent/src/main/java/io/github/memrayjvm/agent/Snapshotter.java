@@ -10,7 +10,7 @@ import io.github.memrayjvm.api.recorder.Recorder;
 final class Snapshotter {
 
     private final Recorder recorder;
-    private final HeapGauge heap = new HeapGauge();
+    private final HeapGauge heap;
     private final RunningTrackers trackers;
     private final Viewers viewers;
     private final long startNanos;
@@ -18,9 +18,10 @@ final class Snapshotter {
     private final Thread thread;
     private volatile boolean running = true;
 
-    Snapshotter(Recorder recorder, RunningTrackers trackers, Viewers viewers, long startNanos,
-                long intervalMillis, AgentThreads threads) {
+    Snapshotter(Recorder recorder, HeapGauge heap, RunningTrackers trackers, Viewers viewers,
+                long startNanos, long intervalMillis, AgentThreads threads) {
         this.recorder = recorder;
+        this.heap = heap;
         this.trackers = trackers;
         this.viewers = viewers;
         this.startNanos = startNanos;

@@ -13,6 +13,17 @@ import java.util.Map;
 public final class CounterTable {
 
     private record Key(long thread, int stack) {
+        // written out: the generated ones bootstrap method handles on first use, work a viewer
+        // would do on the program's cores as it starts
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.thread == thread && k.stack == stack;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(thread) * 31 + stack;
+        }
     }
 
     private final Map<Key, Counter> counters = new HashMap<>();
