@@ -60,12 +60,10 @@ public final class HeapOverhead {
         return rows;
     }
 
-    /** Rounds for about {@code seconds} of untracked work on this machine. */
     private static long calibrate(Programs programs, double seconds) throws Exception {
-        long probe = 200_000;
-        double ms = millis(programs.java(List.of(), HEAP, AllocationHeavy.class.getName(),
-                List.of("2", Long.toString(probe))));
-        return Math.max(10_000, (long) (probe * seconds * 1000 / Math.max(1, ms)));
+        return Calibration.rounds(seconds, 200_000, 10_000, rounds -> millis(programs.java(
+                List.of(), HEAP, AllocationHeavy.class.getName(),
+                List.of("2", Long.toString(rounds)))));
     }
 
     private static double millis(Launched program) throws Exception {

@@ -63,10 +63,9 @@ public final class NativeOverhead {
     }
 
     private static int calibrate(Programs programs, double seconds) throws Exception {
-        int probe = 5_000;
-        double ms = millis(programs.java(List.of(), List.of(), NativeChurn.class.getName(),
-                List.of(Integer.toString(probe))));
-        return (int) Math.max(1_000, probe * seconds * 1000 / Math.max(1, ms));
+        return (int) Calibration.rounds(seconds, 5_000, 1_000, rounds -> millis(programs.java(
+                List.of(), List.of(), NativeChurn.class.getName(),
+                List.of(Long.toString(rounds)))));
     }
 
     private static double millis(Launched program) throws Exception {

@@ -23,10 +23,17 @@ class StatsTest {
     }
 
     @Test
-    void ratiosAreEachValueOverTheBaselinesMedian() {
-        Stats ratios = Stats.of(List.of(105, 110, 100)).over(Stats.of(List.of(100, 90, 110)));
+    void ratiosPairEachRunWithTheBaselinesRunOfTheSameRound() {
+        // the machine slowed down by a quarter in round 3: both modes saw it
+        Stats ratios = Stats.of(List.of(105, 110, 125)).over(Stats.of(List.of(100, 100, 125)));
         assertThat(ratios.median()).isCloseTo(1.05, within(1e-9));
         assertThat(ratios.format(2)).isEqualTo("1.05 (1.00-1.10)");
+    }
+
+    @Test
+    void ratiosNeedTheSameNumberOfRuns() {
+        assertThatThrownBy(() -> Stats.of(List.of(1, 2)).over(Stats.of(List.of(1))))
+                .hasMessageContaining("2 against 1");
     }
 
     @Test
