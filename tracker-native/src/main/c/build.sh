@@ -13,4 +13,4 @@ fi
 mkdir -p "$(dirname "$out")"
 ${CC:-gcc} -std=gnu11 -Wall -Wextra -Werror -O2 -fPIC -fno-omit-frame-pointer \
   -fvisibility=hidden -I"$include" -I"$include/linux" -shared -Wl,-z,defs -Wl,--as-needed \
-  -o "$out" "$here/hooks.c" "$here/core.c" "$here/jni.c" -ldl -lm -lpthread -lgcc_s
+  -o "$out" "$here/hooks.c" "$here/core.c" "$here/unwind_rules.c" "$here/jni.c" -ldl -lm -lpthread -lgcc_s

@@ -1,7 +1,7 @@
 /*
  * What the hooks record, and how the drainer reads it.
  *
- * Hot path (one tracked allocation): unwind the stack (bounded), intern it (lock-free lookup;
+ * Hot path (one tracked allocation): unwind the stack (bounded, rules cached per thread), intern it (lock-free lookup;
  * a lock only the first time a stack is seen), find the (thread, stack) cell (a per-thread
  * cache, then a lock-free lookup), insert the pointer into one shard of the allocation table
  * (a spinlock per shard, held for a few instructions), add to the cell's counters (atomic adds).
@@ -104,6 +104,7 @@ typedef struct {
     uint64_t rng;
     uint32_t cache_stack[CELL_CACHE];
     uint32_t cache_cell[CELL_CACHE];
+    mrn_rule_cache rules;
 } thread_state;
 
 /* initial-exec: reaching it never allocates (unlike dynamic TLS). */
@@ -326,9 +327,24 @@ static int shard_grow(shard *s) {
         }
         munmap(s->slots, (size_t) (s->mask + 1) * sizeof(entry));
     }
-    s->slots = slots;
-    s->mask = mask;
+    /* atomic stores: table_prefetch reads these without the lock */
+    __atomic_store_n(&s->slots, slots, __ATOMIC_RELAXED);
+    __atomic_store_n(&s->mask, mask, __ATOMIC_RELAXED);
     return 1;
+}
+
+/* Brings the slot where `key` goes (or its shard, while it grows) into the cache: the allocation
+ * table is large and its slots are random, so the first touch of a slot is a cache miss, which
+ * the stack capture after this call then hides. Reads the shard without its lock: a stale view
+ * only prefetches the wrong line. */
+static inline void table_prefetch(uintptr_t key) {
+    uint64_t hash = pointer_hash(key);
+    shard *s = shard_of(hash);
+    entry *slots = __atomic_load_n(&s->slots, __ATOMIC_RELAXED);
+    uint32_t mask = __atomic_load_n(&s->mask, __ATOMIC_RELAXED);
+    if (slots != NULL) {
+        __builtin_prefetch(&slots[(uint32_t) hash & mask], 1);
+    }
 }
 
 /* Inserts (or replaces: an address freed behind our back, e.g. while busy) a record. */
@@ -399,6 +415,10 @@ static int table_take(uintptr_t key, entry *out) {
 }
 
 /* ---- unwinding -----------------------------------------------------------------------
+ *
+ * First the cached unwinder (unwind_rules.c: libgcc's frames, with each return address's rule
+ * interpreted once per thread); on x86-64 it does nearly every stack. What it leaves (signal
+ * frames, CFI expressions, and every stack on other machines) goes to libgcc, as follows.
  *
  * Measured: the DWARF unwinder (libgcc's _Unwind_Backtrace, which interprets each frame's call
  * frame information) costs about 300 ns per frame; following frame pointers costs a few. DWARF
@@ -551,20 +571,61 @@ done:
     return top;
 }
 
-static int capture(thread_state *t, uint64_t *frames) {
+/* The native frames by libgcc's unwinder alone (the reference), or with the frame-pointer walk
+ * when `fp_walk` is set. */
+static int capture_with_libgcc(thread_state *t, uint64_t *frames, int fp_walk) {
     unwind_state u = {frames, 0, MRN_MAX_NATIVE_FRAMES, 0, 0, 0};
 #ifdef FRAME_POINTER_WALK
-    if (find_object != NULL) {
-        if (t->stack_high == 0) {
-            t->stack_high = stack_top((uintptr_t) __builtin_frame_address(0));
-        }
+    if (fp_walk && find_object != NULL) {
         u.stack_high = t->stack_high;
     }
 #else
     (void) t;
+    (void) fp_walk;
 #endif
     _Unwind_Backtrace(unwind_step, &u);
-    int n = u.count;
+    return u.count;
+}
+
+/* The native frames by the cached unwinder, from this function's caller on; -1 when it cannot
+ * do this stack. Not inlined: its own frame (with frame pointer) gives the caller's registers. */
+static __attribute__((noinline)) int capture_cached(thread_state *t, uint64_t *frames,
+                                                     int *last_generated) {
+    if (t->stack_high <= 1 || find_object == NULL) {
+        return -1;
+    }
+    const uintptr_t *frame = __builtin_frame_address(0);
+    mrn_unwind_start start = {frame[1], (uintptr_t) (frame + 2), frame[0], t->stack_high,
+                              own_start, own_end, in_loaded_object, -1};
+    int n = mrn_unwind_cached(&t->rules, &start, frames, MRN_MAX_NATIVE_FRAMES);
+    *last_generated = start.last_generated;
+    return n;
+}
+
+MRN_VISIBLE void mrn_unwind_both(uint64_t *cached, int *cached_count, uint64_t *reference,
+                                 int *reference_count) {
+    thread_state *t = &self;
+    int was = t->busy;
+    t->busy = 1;
+    if (t->stack_high == 0 && find_object != NULL) {
+        t->stack_high = stack_top((uintptr_t) __builtin_frame_address(0));
+    }
+    int generated;
+    *cached_count = capture_cached(t, cached, &generated);
+    *reference_count = capture_with_libgcc(t, reference, 0);
+    t->busy = was;
+}
+
+static int capture(thread_state *t, uint64_t *frames) {
+    if (t->stack_high == 0 && find_object != NULL) {
+        t->stack_high = stack_top((uintptr_t) __builtin_frame_address(0));
+    }
+    int generated = -1; /* -1: not known, ask the loaded objects */
+    int n = capture_cached(t, frames, &generated);
+    if (n < 0) {
+        generated = -1;
+        n = capture_with_libgcc(t, frames, 1);
+    }
     if (java_walker != NULL) {
         void *env = env_lookup();
         if (env != NULL) {
@@ -576,7 +637,7 @@ static int capture(thread_state *t, uint64_t *frames) {
             if (trace.num_frames > 0) {
                 /* The unwinder's last frame is the JVM's generated code it could not unwind
                  * (outside any loaded object): the Java frames stand for it. */
-                if (n > 0 && !in_loaded_object(frames[n - 1])) {
+                if (n > 0 && (generated >= 0 ? generated : !in_loaded_object(frames[n - 1]))) {
                     n--;
                 }
                 for (int i = 0; i < trace.num_frames; i++) {
@@ -657,6 +718,7 @@ void mrn_record_alloc(void *ptr, size_t size) {
     uint32_t count = 1;
     if (!__atomic_load_n(&threads[serial].ignored, __ATOMIC_RELAXED)
         && (sampling_interval == 0 || sampled(t, size, &bytes, &count))) {
+        table_prefetch((uintptr_t) ptr);
         uint64_t frames[MRN_MAX_FRAMES];
         int n = capture(t, frames);
         uint32_t stack = intern_stack(frames, n);

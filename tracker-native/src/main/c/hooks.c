@@ -314,3 +314,19 @@ MRN_VISIBLE int mrn_is_interposing(void) {
     void *(*bound)(size_t) = (void *(*)(size_t)) dlsym(RTLD_DEFAULT, "malloc");
     return bound == malloc;
 }
+
+/* Unloading a library: the cached unwinder's rules for its addresses are stale from now on. */
+MRN_VISIBLE int dlclose(void *handle) {
+    static int (*real_dlclose)(void *);
+    int (*fn)(void *) = __atomic_load_n(&real_dlclose, __ATOMIC_ACQUIRE);
+    if (fn == NULL) {
+        fn = (int (*)(void *)) dlsym(RTLD_NEXT, "dlclose");
+        if (fn == NULL) {
+            fail("dlclose");
+        }
+        __atomic_store_n(&real_dlclose, fn, __ATOMIC_RELEASE);
+    }
+    int result = fn(handle);
+    __atomic_add_fetch(&mrn_code_generation, 1, __ATOMIC_RELEASE);
+    return result;
+}

@@ -118,6 +118,13 @@ MRN_VISIBLE void mrn_ignore_thread(uint32_t serial);
  */
 MRN_VISIBLE int mrn_set_quiet(int quiet);
 
+/*
+ * For tests: the calling thread's native stack by the cached unwinder (count -1 when it left
+ * this stack to libgcc) and by libgcc's DWARF unwinder alone, which it must match.
+ */
+MRN_VISIBLE void mrn_unwind_both(uint64_t *cached, int *cached_count, uint64_t *reference,
+                                 int *reference_count);
+
 /* Hooks -> core (internal). */
 void mrn_record_alloc(void *ptr, size_t size);
 void mrn_record_free(void *ptr);
@@ -128,6 +135,44 @@ void mrn_put_back(void *saved);
 void mrn_charge_free(const void *saved);
 /* Size of the opaque record mrn_take saves (callers reserve MRN_SAVED_SIZE bytes). */
 #define MRN_SAVED_SIZE 32
+
+/* The cached unwinder (unwind_rules.c): how to step from a return address to its caller. */
+typedef struct {
+    uint64_t pc;
+    int32_t cfa_offset;
+    int16_t rbp_offset; /* where rbp is saved, from the CFA; 0: rbp is kept */
+    uint8_t cfa_on_rbp;
+    uint8_t kind;
+} mrn_rule;
+
+#define MRN_RULES 256
+/* One thread's rules, found by return address (no locks: each thread has its own). */
+typedef struct {
+    unsigned generation;
+    mrn_rule rules[MRN_RULES];
+} mrn_rule_cache;
+
+typedef struct {
+    uint64_t pc;           /* a return address, and the registers of its frame: */
+    uintptr_t sp;
+    uintptr_t fp;
+    uintptr_t stack_high;  /* the top of this thread's stack: no read beyond it */
+    uintptr_t skip_start;  /* frames in [skip_start, skip_end) are unwound but not reported */
+    uintptr_t skip_end;
+    int (*in_loaded_object)(uint64_t pc);
+    /* out: 1 when the last frame reported is generated code (no CFI, in no loaded object),
+     * 0 when it is not, -1 when not known */
+    int last_generated;
+} mrn_unwind_start;
+
+/*
+ * Up to `max` return addresses from `start` upwards, the same as libgcc's unwinder reports
+ * them; -1 when a frame needs what this unwinder does not do (the caller then asks libgcc).
+ */
+int mrn_unwind_cached(mrn_rule_cache *cache, mrn_unwind_start *start, uint64_t *frames,
+                      int max);
+/* Changes whenever a library is unloaded: caches of rules by address are then stale. */
+extern unsigned mrn_code_generation;
 
 /* Non-zero while recording; read with a relaxed atomic load on every call. */
 extern int mrn_enabled;

@@ -273,6 +273,84 @@ static void test_stacks(void) {
     report("the stack starts at the caller of malloc and reaches main", ok);
 }
 
+/* ---- the cached unwinder: the same stacks as libgcc's, frame by frame ------------------ */
+
+static int unwinds_compared, unwinds_cached, unwinds_differing;
+
+static void compare_unwinders(void) {
+    uint64_t cached[MRN_MAX_FRAMES], reference[MRN_MAX_FRAMES];
+    int n_cached, n_reference;
+    /* twice: the first call fills the thread's cache, the second reads it */
+    for (int pass = 0; pass < 2; pass++) {
+        mrn_unwind_both(cached, &n_cached, reference, &n_reference);
+        unwinds_compared++;
+        if (n_cached >= 0) {
+            unwinds_cached++;
+            if (n_cached != n_reference
+                || memcmp(cached, reference, (size_t) n_cached * sizeof(uint64_t)) != 0) {
+                unwinds_differing++;
+            }
+        }
+    }
+}
+
+static int by_value(const void *a, const void *b) {
+    compare_unwinders(); /* below qsort: libc's frames, built without frame pointers */
+    return *(const int *) a - *(const int *) b;
+}
+
+/* Recursion whose frames have a size known only at run time (alloca: rbp-based CFA). */
+static __attribute__((noinline)) int descend(int depth, int variable) {
+    volatile char *scratch = __builtin_alloca((size_t) (16 + (depth * variable) % 200));
+    scratch[0] = (char) depth;
+    int sum = scratch[0];
+    if (depth > 0) {
+        sum += descend(depth - 1, variable);
+    } else {
+        compare_unwinders();
+        int values[4] = {3, 1, 2, 0};
+        qsort(values, 4, sizeof(int), by_value);
+    }
+    return sum;
+}
+
+static void *unwind_on_thread(void *arg) {
+    (void) arg;
+    for (int depth = 0; depth < 40; depth += 3) {
+        descend(depth, 7);
+    }
+    return NULL;
+}
+
+static void on_signal(int sig) {
+    (void) sig;
+    compare_unwinders(); /* through the kernel's signal frame: left to libgcc or the same */
+}
+
+static void test_cached_unwinder(void) {
+    int ok = 1;
+    for (int depth = 0; depth < 40; depth++) {
+        descend(depth, depth % 5);
+    }
+    pthread_t thread;
+    pthread_create(&thread, NULL, unwind_on_thread, NULL);
+    pthread_join(thread, NULL);
+    signal(SIGUSR1, on_signal);
+    raise(SIGUSR1);
+    signal(SIGUSR1, SIG_DFL);
+    char counts[160];
+    snprintf(counts, sizeof counts, "     %d stacks compared, %d by the cached unwinder\n",
+             unwinds_compared, unwinds_cached);
+    say(counts);
+    EXPECT_EQ("cached unwinder", "stacks that differ from libgcc's", 0, unwinds_differing);
+#if defined(__x86_64__)
+    /* all but the signal handler's stacks are done by the cached unwinder itself */
+    EXPECT_EQ("cached unwinder", "stacks it did itself", 1, unwinds_cached >= unwinds_compared - 2);
+#endif
+    report("the cached unwinder reports libgcc's frames (alloca frames, libc, threads, depth)",
+           ok);
+}
+
 /* ---- fork: the child is not tracked, the parent's figures stay exact ----------------- */
 
 static void test_fork(void) {
@@ -685,6 +763,7 @@ int main(int argc, char **argv) {
     test_preexisting();
     test_threads();
     test_stacks();
+    test_cached_unwinder();
     test_fork();
     test_many_threads();
     test_fork_while_threads_allocate();
