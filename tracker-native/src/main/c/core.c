@@ -2,9 +2,10 @@
  * What the hooks record, and how the drainer reads it.
  *
  * Hot path (one tracked allocation): unwind the stack (bounded, rules cached per thread),
- * intern it (lock-free lookup; a lock only the first time a stack is seen), find the (thread, stack) cell (a per-thread
- * cache, then a lock-free lookup), insert the pointer into one shard of the allocation table
- * (a spinlock per shard, held for a few instructions), add to the cell's counters (atomic adds).
+ * intern it (lock-free lookup; a lock only the first time a stack is seen), find the (thread,
+ * stack) cell (a per-thread cache, then a lock-free lookup), insert the pointer into one shard
+ * of the allocation table (a spinlock per shard, held for a few instructions), add to the
+ * cell's counters (atomic adds).
  * No call of the allocator: every table lives in memory reserved with mmap at enable time
  * (lazily committed by the kernel), and the allocation table's shards grow with mmap.
  *
