@@ -70,6 +70,50 @@ class RunLiveIT {
         }
     }
 
+    /**
+     * memray's one-time work (finding the heap's pools and collectors, bootstrapping method
+     * handles for generated equals/hashCode or string concatenation) is done before main, not on
+     * the program's cores while it runs: a class-loading log of the tracked JVM shows none of
+     * those classes loaded after the program's main class.
+     */
+    @Test
+    void whileTheProgramRunsMemrayLoadsNoManagementNorMethodHandleMachinery(@TempDir Path dir)
+            throws Exception {
+        Path classes = dir.resolve("classes.log");
+        try (CliProcess run = CliProcess.start("run", "--live",
+                "-J-Xlog:class+load:file=" + classes, "-cp", testClasspath(),
+                EchoProgram.class.getName(), "--read")) {
+            int port = run.awaitPort(LONG);
+            try (CliProcess viewer = CliProcess.start("live", Integer.toString(port),
+                    "--renderer", "json")) {
+                run.awaitOut(Pattern.compile("^main started$"), LONG);
+                Thread.sleep(1500); // six snapshots
+                run.writeStdin("done\n");
+                assertThat(run.waitFor(LONG)).isZero();
+                assertThat(viewer.waitFor(LONG)).isZero();
+                assertThat(viewer.out().stream().filter(l -> l.contains("\"snapshot\""))
+                        .count()).isGreaterThanOrEqualTo(5);
+            }
+        }
+        List<String> log = Files.readAllLines(classes);
+        int main = indexOfLoad(log, EchoProgram.class.getName());
+        assertThat(main).as("the program's main class in the class-loading log").isPositive();
+        assertThat(log.subList(main, log.size()))
+                .noneMatch(line -> line.contains(" java.lang.runtime.ObjectMethods ")
+                        || line.contains(" java.lang.invoke.StringConcatFactory ")
+                        || line.contains(" java.lang.management.")
+                        || line.contains(" sun.management."));
+    }
+
+    private static int indexOfLoad(List<String> log, String className) {
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).contains(" " + className + " source:")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static Path echoJar(Path dir) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
