@@ -424,12 +424,12 @@ int mrn_unwind_cached(mrn_rule_cache *cache, mrn_unwind_start *start, uint64_t *
         }
         uintptr_t cfa = (rule->cfa_on_rbp ? fp : sp) + (uintptr_t) rule->cfa_offset;
         if (cfa <= sp || cfa > start->stack_high || (cfa & 7) != 0) {
-            return n; /* not on this thread's stack: the chain ends here */
+            return -1; /* not on this thread's known stack (another stack, a broken chain) */
         }
         if (rule->rbp_offset != 0) {
             uintptr_t saved = cfa + (uintptr_t) (intptr_t) rule->rbp_offset;
             if (saved < sp) {
-                return n;
+                return -1;
             }
             fp = *(const uintptr_t *) saved;
         }
