@@ -572,6 +572,13 @@ done:
     return top;
 }
 
+/* Finds the top of the calling thread's stack, once (both unwinders bound their reads by it). */
+static void know_stack_top(thread_state *t) {
+    if (t->stack_high == 0 && find_object != NULL) {
+        t->stack_high = stack_top((uintptr_t) __builtin_frame_address(0));
+    }
+}
+
 /* The native frames by libgcc's unwinder alone (the reference), or with the frame-pointer walk
  * when `fp_walk` is set. */
 static int capture_with_libgcc(thread_state *t, uint64_t *frames, int fp_walk) {
@@ -608,9 +615,7 @@ MRN_VISIBLE void mrn_unwind_both(uint64_t *cached, int *cached_count, uint64_t *
     thread_state *t = &self;
     int was = t->busy;
     t->busy = 1;
-    if (t->stack_high == 0 && find_object != NULL) {
-        t->stack_high = stack_top((uintptr_t) __builtin_frame_address(0));
-    }
+    know_stack_top(t);
     int generated;
     *cached_count = capture_cached(t, cached, &generated);
     *reference_count = capture_with_libgcc(t, reference, 0);
@@ -618,9 +623,7 @@ MRN_VISIBLE void mrn_unwind_both(uint64_t *cached, int *cached_count, uint64_t *
 }
 
 static int capture(thread_state *t, uint64_t *frames) {
-    if (t->stack_high == 0 && find_object != NULL) {
-        t->stack_high = stack_top((uintptr_t) __builtin_frame_address(0));
-    }
+    know_stack_top(t);
     int generated = -1; /* -1: not known, ask the loaded objects */
     int n = capture_cached(t, frames, &generated);
     if (n < 0) {

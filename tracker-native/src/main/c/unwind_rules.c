@@ -125,11 +125,14 @@ typedef struct {
 #define STATE_DEPTH 8
 
 /*
- * Runs CFI instructions from `r` (the CIE's when `cie` is NULL) up to `target`, the address
- * being unwound, updating `out`. Returns 0, or -1 for anything this unwinder does not follow.
+ * Runs CFI instructions from `r` up to `target`, the address being unwound, updating `out`;
+ * `initial` is the row the CIE's instructions made (what DW_CFA_restore goes back to), NULL while
+ * those run. Returns 0, or -1 for anything this unwinder does not follow.
  */
-static int run_cfi(reader *r, const cie_info *cie, uint64_t code_align, int64_t data_align,
-                   uint64_t loc, uint64_t target, row *out) {
+static int run_cfi(reader *r, const cie_info *cie, const row *initial, uint64_t loc,
+                   uint64_t target, row *out) {
+    uint64_t code_align = cie->code_align;
+    int64_t data_align = cie->data_align;
     row saved[STATE_DEPTH];
     int depth = 0;
     while (r->at < r->end && !r->bad) {
@@ -187,13 +190,6 @@ static int run_cfi(reader *r, const cie_info *cie, uint64_t code_align, int64_t 
                     return -1;
                 }
                 break;
-            case 0x09: /* register */
-                reg = read_uleb(r);
-                read_uleb(r);
-                if (reg == REG_RBP || reg == REG_RA) {
-                    return -1;
-                }
-                break;
             case 0x0a: /* remember_state */
                 if (depth == STATE_DEPTH) {
                     return -1;
@@ -238,16 +234,11 @@ static int run_cfi(reader *r, const cie_info *cie, uint64_t code_align, int64_t 
                     return -1;
                 }
                 break;
+            case 0x09: /* register */
             case 0x14: /* val_offset */
+            case 0x15: /* val_offset_sf (a signed LEB128 is as long as an unsigned one) */
                 reg = read_uleb(r);
-                read_uleb(r);
-                if (reg == REG_RBP || reg == REG_RA) {
-                    return -1;
-                }
-                break;
-            case 0x15: /* val_offset_sf */
-                reg = read_uleb(r);
-                read_sleb(r);
+                read_uleb(r); /* the other register, or the offset */
                 if (reg == REG_RBP || reg == REG_RA) {
                     return -1;
                 }
@@ -271,15 +262,15 @@ set_offset:
         }
         continue;
 restore:
-        if (cie == NULL) {
+        if (initial == NULL) {
             return -1; /* restore inside the CIE's own instructions */
         }
         if (reg == REG_RBP) {
-            out->rbp_saved = cie->initial.rbp_saved;
-            out->rbp_offset = cie->initial.rbp_offset;
+            out->rbp_saved = initial->rbp_saved;
+            out->rbp_offset = initial->rbp_offset;
         } else if (reg == REG_RA) {
-            out->ra_saved = cie->initial.ra_saved;
-            out->ra_offset = cie->initial.ra_offset;
+            out->ra_saved = initial->ra_saved;
+            out->ra_offset = initial->ra_offset;
         }
     }
     return r->bad ? -1 : 0;
@@ -351,7 +342,7 @@ static mrn_rule rule_for(uint64_t target, int (*in_loaded_object)(uint64_t)) {
     }
     memset(&info.initial, 0, sizeof info.initial);
     info.initial.cfa_register = REG_RSP;
-    if (run_cfi(&c, NULL, info.code_align, info.data_align, 0, UINT64_MAX, &info.initial) != 0) {
+    if (run_cfi(&c, &info, NULL, 0, UINT64_MAX, &info.initial) != 0) {
         return rule;
     }
     int pointer_size = encoded_size(fde_encoding);
@@ -364,8 +355,8 @@ static mrn_rule rule_for(uint64_t target, int (*in_loaded_object)(uint64_t)) {
         skip(&f, read_uleb(&f));
     }
     row now = info.initial;
-    if (f.bad || run_cfi(&f, &info, info.code_align, info.data_align,
-                         (uint64_t) (uintptr_t) bases.func, target, &now) != 0) {
+    if (f.bad || run_cfi(&f, &info, &info.initial, (uint64_t) (uintptr_t) bases.func, target,
+                         &now) != 0) {
         return rule;
     }
     if (!now.ra_saved) {

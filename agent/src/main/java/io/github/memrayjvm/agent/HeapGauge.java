@@ -31,10 +31,26 @@ import java.util.stream.Collectors;
 final class HeapGauge {
 
     private final List<Collector> collectors = new ArrayList<>();
-    private Set<String> heapPools;
+    private final Set<String> heapPools;
     private long peakBeforeGc;
 
     HeapGauge() {
+        Set<String> pools = Set.of();
+        try {
+            pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP)
+                    .map(p -> p.getName())
+                    .collect(Collectors.toSet());
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof com.sun.management.GarbageCollectorMXBean withInfo) {
+                    collectors.add(new Collector(withInfo));
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no GC details here (another JVM, a restricted runtime): readings only
+            collectors.clear();
+        }
+        heapPools = pools;
         readCollections();
     }
 
@@ -52,23 +68,11 @@ final class HeapGauge {
 
     private void readCollections() {
         try {
-            if (heapPools == null) {
-                heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                        .filter(p -> p.getType() == MemoryType.HEAP)
-                        .map(p -> p.getName())
-                        .collect(Collectors.toSet());
-                for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                    if (gc instanceof com.sun.management.GarbageCollectorMXBean withInfo) {
-                        collectors.add(new Collector(withInfo));
-                    }
-                }
-            }
             for (Collector collector : collectors) {
                 peakBeforeGc = Math.max(peakBeforeGc, collector.usedBeforeNewCollection(heapPools));
             }
         } catch (RuntimeException | LinkageError e) {
-            // no GC details here (another JVM, a restricted runtime): readings only
-            collectors.clear();
+            collectors.clear(); // the collection details failed once: readings only from now on
         }
     }
 
