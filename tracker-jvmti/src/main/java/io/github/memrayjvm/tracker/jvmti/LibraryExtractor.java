@@ -10,11 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Set;
+import java.util.zip.CRC32C;
 
 /**
  * Writes a native library's bytes to a file that can be loaded: in a directory only the current
@@ -97,13 +95,16 @@ final class LibraryExtractor {
         }
     }
 
-    /** The first 16 hex digits of the content's SHA-256. */
+    /**
+     * The content's CRC-32C and length, in hex. A name only: {@link #extract} compares the
+     * content of a file it reuses, so two contents with the same name cost a rewrite, never a
+     * wrong library. (A cryptographic digest would start the JVM's security providers in the
+     * tracked program, about a thousand objects that its first young collections then copy.)
+     */
     static String hash(byte[] content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        CRC32C crc = new CRC32C();
+        crc.update(content);
+        return Long.toHexString(1L << 32 | crc.getValue()).substring(1)
+                + Integer.toHexString(content.length);
     }
 }

@@ -18,7 +18,9 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
  *       frames a second; the safe code paths are plenty.</li>
  *   <li>Buffers are unpooled heap buffers ({@link #allocator()}): the pooled allocator would
  *       reserve megabytes of direct memory in the tracked program for a few kilobytes a
- *       second.</li>
+ *       second. Netty's default allocator is set to unpooled too: its {@code ByteBufUtil}
+ *       otherwise builds the pooled allocator's arenas when first used (some 40,000 bytes of
+ *       long-lived objects that the program's first young collections copy).</li>
  * </ul>
  *
  * <p>{@link #apply()} must run before any other Netty class is used; the provider calls it at
@@ -32,6 +34,9 @@ final class NettyDefaults {
      * so that relocating Netty relocates it too.
      */
     static final String NO_UNSAFE_PROPERTY = "io.netty.noUnsafe";
+
+    /** The property that chooses Netty's default allocator, a literal for the same reason. */
+    static final String ALLOCATOR_TYPE_PROPERTY = "io.netty.allocator.type";
 
     private NettyDefaults() {
     }
@@ -58,6 +63,9 @@ final class NettyDefaults {
             InternalLoggerFactory.setDefaultFactory(QuietLoggerFactory.INSTANCE);
             if (System.getProperty(NO_UNSAFE_PROPERTY) == null) {
                 System.setProperty(NO_UNSAFE_PROPERTY, "true");
+            }
+            if (System.getProperty(ALLOCATOR_TYPE_PROPERTY) == null) {
+                System.setProperty(ALLOCATOR_TYPE_PROPERTY, "unpooled");
             }
             ALLOCATOR = new UnpooledByteBufAllocator(false, true);
         }

@@ -2,6 +2,8 @@ package io.github.memrayjvm.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.internal.PlatformDependent;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -25,5 +27,7 @@ class NettyDefaultsTest {
         assertThat(PlatformDependent.hasUnsafe()).isFalse();
         assertThat(NettyDefaults.allocator().isDirectBufferPooled()).isFalse();
         assertThat(NettyDefaults.allocator().buffer(16).isDirect()).isFalse();
+        // Netty's own default too: a pooled one would build its arenas in the tracked program
+        assertThat(ByteBufAllocator.DEFAULT).isNotInstanceOf(PooledByteBufAllocator.class);
     }
 }
