@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.zip.CRC32C;
 
@@ -96,7 +97,7 @@ final class LibraryExtractor {
     }
 
     /**
-     * The content's CRC-32C and length, in hex. A name only: {@link #extract} compares the
+     * The content's CRC-32C and length, in 16 hex digits. A name only: {@link #extract} compares the
      * content of a file it reuses, so two contents with the same name cost a rewrite, never a
      * wrong library. (A cryptographic digest would start the JVM's security providers in the
      * tracked program, about a thousand objects that its first young collections then copy.)
@@ -104,7 +105,6 @@ final class LibraryExtractor {
     static String hash(byte[] content) {
         CRC32C crc = new CRC32C();
         crc.update(content);
-        return Long.toHexString(1L << 32 | crc.getValue()).substring(1)
-                + Integer.toHexString(content.length);
+        return HexFormat.of().toHexDigits(crc.getValue() << 32 | content.length);
     }
 }
