@@ -90,6 +90,12 @@ public record Env(Path root, Path work) {
         }
     }
 
+    /** Row 1's sampling floor agent (src/main/c/sampling_floor.c), when it was built. */
+    public Optional<Path> samplingFloor() {
+        Path lib = root.resolve("bench/target/native/libsamplingfloor.so");
+        return Files.isRegularFile(lib) ? Optional.of(lib) : Optional.empty();
+    }
+
     /** heaptrack on the PATH, when installed. */
     public Optional<Path> heaptrack() {
         return Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))

@@ -29,7 +29,8 @@ class BenchSmokeIT {
                 .extracting(Row::figure)
                 .allSatisfy(figure -> assertThat(figure).matches("-?[0-9.]+(; [0-9.]+)?( \\(.*\\))?"));
         assertThat(rows).extracting(Row::mode).contains("memray jvmti (default)",
-                "memray --native (exact)", "async-profiler alloc", "async-profiler nativemem");
+                "memray --native (exact)", "async-profiler alloc", "async-profiler nativemem",
+                HeapOverhead.FLOOR_NO_OP, HeapOverhead.FLOOR_STACK);
         assertThat(Table.text(rows)).contains("scale: one 120x40 screen");
     }
 }
