@@ -21,6 +21,7 @@ public final class HeapOverhead {
 
     static final List<String> HEAP = List.of("-Xms1g", "-Xmx1g");
     static final String GOAL = "<= 1.05 and below async-profiler";
+    static final String JVMTI = "memray jvmti (default)";
     /** The JVM's heap sampling at 512 KiB with a callback that does nothing. */
     static final String FLOOR_NO_OP = "floor: JVM heap sampling, empty callback";
     /** The same, the callback taking the stack with JVMTI GetStackTrace and nothing more. */
@@ -37,7 +38,7 @@ public final class HeapOverhead {
         log.printf("row 1: AllocationHeavy 2 threads, %d rounds each%n", rounds);
         Map<String, Alternating.Measure> modes = new LinkedHashMap<>();
         modes.put("untracked", () -> millis(programs.java(List.of(), HEAP, main, args)));
-        modes.put("memray jvmti (default)", () -> millis(MemrayRun.run(env, List.of(), HEAP,
+        modes.put(JVMTI, () -> millis(MemrayRun.run(env, List.of(), HEAP,
                 main, args, false).program()));
         if (!options.smoke()) {
             modes.put("memray jfr", () -> millis(MemrayRun.run(env, List.of("--tracker", "jfr"),
@@ -64,6 +65,12 @@ public final class HeapOverhead {
         Map<String, Stats> stats = Alternating.run(options.runs(), modes, log);
         List<Row> rows = new ArrayList<>(Row.overheads(1, "java-heap: untracked work, ms",
                 "java-heap overhead: wall ratio", stats, GOAL));
+        Stats floor = stats.get(FLOOR_STACK);
+        if (floor != null) {
+            // memray's own part: each run over the floor's run of the same round
+            rows.add(new Row(1, "java-heap overhead above the sampling floor",
+                    JVMTI, stats.get(JVMTI).over(floor).format(2), ""));
+        }
         if (profiler.isEmpty()) {
             rows.add(new Row(1, "java-heap overhead: wall ratio", "async-profiler alloc",
                     "not run: no library for this machine", "peer"));

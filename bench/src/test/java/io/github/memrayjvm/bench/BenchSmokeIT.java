@@ -31,6 +31,7 @@ class BenchSmokeIT {
         assertThat(rows).extracting(Row::mode).contains("memray jvmti (default)",
                 "memray --native (exact)", "async-profiler alloc", "async-profiler nativemem",
                 HeapOverhead.FLOOR_NO_OP, HeapOverhead.FLOOR_STACK);
-        assertThat(Table.text(rows)).contains("scale: one 120x40 screen");
+        assertThat(Table.text(rows)).contains("scale: one 120x40 screen",
+                "java-heap overhead above the sampling floor");
     }
 }
