@@ -96,6 +96,11 @@ public record Env(Path root, Path work) {
         return Files.isRegularFile(lib) ? Optional.of(lib) : Optional.empty();
     }
 
+    /** Row 1's empty Java agent (floor/EmptyAgent), as the bench's pom packages it. */
+    public Path emptyAgent() {
+        return root.resolve("bench/target/native/empty-agent.jar");
+    }
+
     /** heaptrack on the PATH, when installed. */
     public Optional<Path> heaptrack() {
         return Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))

@@ -13,15 +13,18 @@ import java.util.Optional;
 /**
  * Row 1: the wall time of {@link AllocationHeavy}'s work (2 threads, lists, maps, strings and
  * arrays of varied sizes) tracked over untracked, for memray's Java-heap trackers with a viewer
- * attached, async-profiler's alloc mode, a plain JFR recording and the floor every JVMTI heap
- * sampler stands on (the JVM's sampling with an empty callback, and with one that only takes the
- * stack; {@code src/main/c/sampling_floor.c}). Every JVM gets the same fixed heap.
+ * attached, async-profiler's alloc mode, a plain JFR recording and the floors memray stands on: a
+ * Java agent that does nothing ({@code floor.EmptyAgent}), and the JVM's heap sampling with an
+ * empty callback and with one that only takes the stack ({@code src/main/c/sampling_floor.c}).
+ * Every JVM gets the same fixed heap.
  */
 public final class HeapOverhead {
 
     static final List<String> HEAP = List.of("-Xms1g", "-Xmx1g");
     static final String GOAL = "<= 1.05 and below async-profiler";
     static final String JVMTI = "memray jvmti (default)";
+    /** A Java agent that does nothing: what any {@code -javaagent} costs. */
+    static final String FLOOR_AGENT = "floor: an empty -javaagent";
     /** The JVM's heap sampling at 512 KiB with a callback that does nothing. */
     static final String FLOOR_NO_OP = "floor: JVM heap sampling, empty callback";
     /** The same, the callback taking the stack with JVMTI GetStackTrace and nothing more. */
@@ -49,6 +52,8 @@ public final class HeapOverhead {
         profiler.ifPresent(lib -> modes.put("async-profiler alloc", () -> millis(programs.java(
                 List.of(), with(HEAP, Programs.asyncProfiler(lib, "event=alloc,collapsed,total",
                         collapsed)), main, args))));
+        modes.put(FLOOR_AGENT, () -> millis(programs.java(List.of(),
+                with(HEAP, "-javaagent:" + env.emptyAgent()), main, args)));
         env.samplingFloor().ifPresent(floor -> {
             modes.put(FLOOR_NO_OP, () -> millis(programs.java(List.of(),
                     with(HEAP, "-agentpath:" + floor + "=0"), main, args)));

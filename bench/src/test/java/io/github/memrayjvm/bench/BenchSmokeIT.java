@@ -30,7 +30,7 @@ class BenchSmokeIT {
                 .allSatisfy(figure -> assertThat(figure).matches("-?[0-9.]+(; [0-9.]+)?( \\(.*\\))?"));
         assertThat(rows).extracting(Row::mode).contains("memray jvmti (default)",
                 "memray --native (exact)", "async-profiler alloc", "async-profiler nativemem",
-                HeapOverhead.FLOOR_NO_OP, HeapOverhead.FLOOR_STACK);
+                HeapOverhead.FLOOR_AGENT, HeapOverhead.FLOOR_NO_OP, HeapOverhead.FLOOR_STACK);
         assertThat(Table.text(rows)).contains("scale: one 120x40 screen",
                 "java-heap overhead above the sampling floor");
     }
