@@ -97,10 +97,11 @@ final class LibraryExtractor {
     }
 
     /**
-     * The content's CRC-32C and length, in 16 hex digits. A name only: {@link #extract} compares the
-     * content of a file it reuses, so two contents with the same name cost a rewrite, never a
+     * The content's CRC-32C and length, in 16 hex digits. A name only: {@link #extract} compares
+     * the content of a file it reuses, so two contents with the same name cost a rewrite, never a
      * wrong library. (A cryptographic digest would start the JVM's security providers in the
-     * tracked program, about a thousand objects that its first young collections then copy.)
+     * tracked program: about a hundred classes and their registrations, objects that its first
+     * young collections then copy.)
      */
     static String hash(byte[] content) {
         CRC32C crc = new CRC32C();

@@ -19,8 +19,8 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
  *   <li>Buffers are unpooled heap buffers ({@link #allocator()}): the pooled allocator would
  *       reserve megabytes of direct memory in the tracked program for a few kilobytes a
  *       second. Netty's default allocator is set to unpooled too: its {@code ByteBufUtil}
- *       otherwise builds the pooled allocator's arenas when first used (some 40,000 bytes of
- *       long-lived objects that the program's first young collections copy).</li>
+ *       otherwise builds the pooled allocator's arenas when first used (some 60 KB of long-lived
+ *       objects that the program's first young collections copy).</li>
  * </ul>
  *
  * <p>{@link #apply()} must run before any other Netty class is used; the provider calls it at
