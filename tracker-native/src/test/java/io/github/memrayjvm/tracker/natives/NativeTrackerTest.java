@@ -41,15 +41,19 @@ class NativeTrackerTest {
     void reportsDeltasUnderTheAllocatingThreadAndStack() {
         NativeTracker tracker = tracker(new NativeOptions(0, true));
         tracker.start();
+        // A live Java thread, named by its Java id (the main thread's id differs between JDKs).
+        long javaId = currentThreadId();
+        String name = Thread.currentThread().getName();
         source.methods.put(0x10L, new String[] {"Lcom/example/App;", "run", "App.java"});
         source.stacks.add(new long[] {1, 1, JAVA | 0x10L});
-        source.threads.add(new long[] {2, 4242, 1, 0});
+        source.threads.add(new long[] {2, 4242, javaId, 0});
         source.cells.add(new long[] {1000, 1500, 1, 0, 0, /* cell */ 2, 1, 1500, 2, 500, 1});
 
         tracker.flush();
 
         assertThat(sink.locations).containsExactly("com.example.App.run|App.java|JAVA");
-        assertThat(sink.events).containsExactly("thread 1 main", "alloc 1 [0] 1500 2", "free 1 [0] 500 1");
+        assertThat(sink.events).containsExactly("thread " + javaId + " " + name,
+                "alloc " + javaId + " [0] 1500 2", "free " + javaId + " [0] 500 1");
         assertThat(sink.gauges).containsExactly("1000/1500");
         assertThat(source.enabled).isTrue();
         tracker.close();
@@ -82,6 +86,11 @@ class NativeTrackerTest {
         tracker.flush();
 
         assertThat(sink.locations).containsExactly(Symbolizer.NO_FRAMES.function() + "||NATIVE");
+    }
+
+    @SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
+    private static long currentThreadId() {
+        return Thread.currentThread().getId();
     }
 
     private NativeTracker tracker(NativeOptions options) {
