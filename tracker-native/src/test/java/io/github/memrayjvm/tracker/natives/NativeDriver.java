@@ -72,7 +72,6 @@ public final class NativeDriver {
         print("directLive", total(live, DirectBuffersAndDeflaters.DIRECT_SITE));
         print("directLiveOnMain", total(run.tableOfThread(mainId), DirectBuffersAndDeflaters.DIRECT_SITE));
         print("directLiveCount", count(live, DirectBuffersAndDeflaters.DIRECT_SITE));
-        print("unsafeLive", total(live, "Unsafe_AllocateMemory0"));
         print("deflaterLive", total(live, DirectBuffersAndDeflaters.DEFLATER_SITE));
         print("deflaterAllocated", total(allocated, DirectBuffersAndDeflaters.DEFLATER_SITE));
         print("deflaterAllocations", count(allocated, DirectBuffersAndDeflaters.DEFLATER_SITE));
@@ -92,6 +91,22 @@ public final class NativeDriver {
                 print("bigStack", counter.liveBytes() + frames.toString());
             }
         }
+        // The stack holding the most live bytes (the buffers', by construction): its frames,
+        // innermost first, and their domains.
+        run.state().counters(0).all().stream()
+                .max(Comparator.comparingLong(c -> c.liveBytes()))
+                .ifPresent(biggest -> {
+                    print("biggestLive", biggest.liveBytes());
+                    StringBuilder frames = new StringBuilder();
+                    java.util.Set<Object> domains = new java.util.TreeSet<>();
+                    for (int id : run.state().stack(biggest.stack())) {
+                        frames.append(frames.length() == 0 ? "" : " <- ")
+                                .append(run.state().locations().get(id).function());
+                        domains.add(run.state().locations().get(id).domain());
+                    }
+                    print("biggestFrames", frames);
+                    print("biggestDomains", domains);
+                });
         live.rows().stream().sorted(Comparator.comparingLong(LocationRow::own).reversed()).limit(12)
                 .forEach(r -> print("top", r.own() + " " + r.total() + " " + r.location()));
         if (held.buffers().size() != DirectBuffersAndDeflaters.BUFFERS) {
