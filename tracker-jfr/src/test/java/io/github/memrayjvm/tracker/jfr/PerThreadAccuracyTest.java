@@ -76,8 +76,14 @@ class PerThreadAccuracyTest {
                 LocationRow row = table.rows().stream()
                         .filter(r -> r.location().function().equals(site)).findFirst()
                         .orElseThrow();
+                // Every byte of the site is under the one thread that allocated there...
+                assertThat(row.own()).as(thread.getValue())
+                        .isEqualTo(run.row(site).orElseThrow().own());
+                // ...and is nearly all of that thread's: besides its site, a thread makes only
+                // one-off allocations (JDK 25 may generate a class on it with its ClassFile API,
+                // seen here as StackMapGenerator.<init>), and one sample stands for up to a TLAB.
                 assertThat(table.percentOfBytes(row.own())).as(thread.getValue())
-                        .isGreaterThan(99);
+                        .isGreaterThan(95);
             }
         }
     }
