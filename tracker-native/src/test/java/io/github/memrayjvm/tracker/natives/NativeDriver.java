@@ -3,12 +3,17 @@ package io.github.memrayjvm.tracker.natives;
 import io.github.memrayjvm.api.aggregate.LocationRow;
 import io.github.memrayjvm.api.aggregate.LocationTable;
 import io.github.memrayjvm.api.model.Figures;
+import io.github.memrayjvm.api.model.Location;
 import io.github.memrayjvm.examples.workloads.DirectBuffersAndDeflaters;
 import io.github.memrayjvm.examples.workloads.NativeChurn;
 import io.github.memrayjvm.testkit.TrackerRun;
 import io.github.memrayjvm.testkit.TrackerTestKit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Runs a workload under the native tracker in a JVM started with the library preloaded (the
@@ -84,11 +89,8 @@ public final class NativeDriver {
         print("threads", run.state().threads().size());
         for (var counter : run.state().counters(0).all()) {
             if (counter.liveBytes() >= DirectBuffersAndDeflaters.BUFFER_BYTES) {
-                StringBuilder frames = new StringBuilder();
-                for (int id : run.state().stack(counter.stack())) {
-                    frames.append(" <- ").append(run.state().locations().get(id).function());
-                }
-                print("bigStack", counter.liveBytes() + frames.toString());
+                print("bigStack", counter.liveBytes() + frames(run, counter.stack()).stream()
+                        .map(l -> " <- " + l.function()).collect(Collectors.joining()));
             }
         }
         // The stack holding the most live bytes (the buffers', by construction): its frames,
@@ -96,22 +98,27 @@ public final class NativeDriver {
         run.state().counters(0).all().stream()
                 .max(Comparator.comparingLong(c -> c.liveBytes()))
                 .ifPresent(biggest -> {
+                    List<Location> frames = frames(run, biggest.stack());
                     print("biggestLive", biggest.liveBytes());
-                    StringBuilder frames = new StringBuilder();
-                    java.util.Set<Object> domains = new java.util.TreeSet<>();
-                    for (int id : run.state().stack(biggest.stack())) {
-                        frames.append(frames.length() == 0 ? "" : " <- ")
-                                .append(run.state().locations().get(id).function());
-                        domains.add(run.state().locations().get(id).domain());
-                    }
-                    print("biggestFrames", frames);
-                    print("biggestDomains", domains);
+                    print("biggestFrames", frames.stream().map(Location::function)
+                            .collect(Collectors.joining(" <- ")));
+                    print("biggestDomains", new TreeSet<>(frames.stream().map(Location::domain)
+                            .toList()));
                 });
         live.rows().stream().sorted(Comparator.comparingLong(LocationRow::own).reversed()).limit(12)
                 .forEach(r -> print("top", r.own() + " " + r.total() + " " + r.location()));
         if (held.buffers().size() != DirectBuffersAndDeflaters.BUFFERS) {
             throw new IllegalStateException("buffers lost");
         }
+    }
+
+    /** The locations of a stack, innermost first. */
+    private static List<Location> frames(TrackerRun run, int stack) {
+        List<Location> frames = new ArrayList<>();
+        for (int id : run.state().stack(stack)) {
+            frames.add(run.state().locations().get(id));
+        }
+        return frames;
     }
 
     private static long total(LocationTable table, String function) {
