@@ -42,6 +42,7 @@ public final class Bench {
         List<Row> rows = new ArrayList<>();
         if (options.rows().contains(1)) {
             rows.addAll(HeapOverhead.run(env, options, log));
+            rows.addAll(SampleCost.run(env, options, log));
             log.printf("row 1 done after %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
         if (options.rows().contains(2)) {

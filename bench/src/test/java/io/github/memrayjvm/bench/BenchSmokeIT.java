@@ -31,7 +31,20 @@ class BenchSmokeIT {
         assertThat(rows).extracting(Row::mode).contains("memray jvmti (default)",
                 "memray --native (exact)", "async-profiler alloc", "async-profiler nativemem",
                 HeapOverhead.FLOOR_AGENT, HeapOverhead.FLOOR_NO_OP, HeapOverhead.FLOOR_STACK);
+        // the per-sample costs: every mode at both depths, the deeper stack the costlier to take
+        List<Row> perSample = rows.stream()
+                .filter(r -> r.what().startsWith("one heap sample's callback")).toList();
+        assertThat(perSample).extracting(Row::mode).containsExactly("GetStackTrace",
+                "GetStackTrace + SetTag", "GetStackTrace + weak reference", "AsyncGetCallTrace",
+                "GetStackTrace", "GetStackTrace + SetTag", "GetStackTrace + weak reference",
+                "AsyncGetCallTrace");
+        assertThat(perSample.get(0).what()).isNotEqualTo(perSample.get(4).what());
+        assertThat(nanos(perSample.get(4))).isGreaterThan(nanos(perSample.get(0)));
         assertThat(Table.text(rows)).contains("scale: one 120x40 screen",
                 "java-heap overhead above the sampling floor");
+    }
+
+    private static double nanos(Row row) {
+        return Double.parseDouble(row.figure().split(" ")[0]);
     }
 }
