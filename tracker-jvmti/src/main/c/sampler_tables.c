@@ -76,12 +76,15 @@ mrt_session *mrt_session_new(int64_t interval) {
     }
     session->interval = interval > 0 ? (double) interval : 0.0;
     pthread_mutex_init(&session->lock, NULL);
+    pthread_mutex_init(&session->follow_lock, NULL);
     mrt_stack_table *table = stack_table_new(MRT_INITIAL_STACK_SLOTS);
     session->method_slots = calloc(MRT_INITIAL_METHOD_SLOTS, sizeof(uint32_t));
     if (table == NULL || session->method_slots == NULL) {
         free(table != NULL ? table->slots : NULL);
         free(table);
         free(session->method_slots);
+        pthread_mutex_destroy(&session->lock);
+        pthread_mutex_destroy(&session->follow_lock);
         free(session);
         return NULL;
     }
@@ -127,7 +130,10 @@ void mrt_session_free(mrt_session *session) {
         table = older;
     }
     free(session->method_slots);
+    free(session->arriving.items);
+    free(session->followed.items);
     pthread_mutex_destroy(&session->lock);
+    pthread_mutex_destroy(&session->follow_lock);
     free(session);
 }
 
@@ -141,26 +147,6 @@ void mrt_weights(int64_t size, double interval, int64_t *bytes, int64_t *count_f
     double probability = -expm1(-(double) size / interval);
     *bytes = llround((double) size / probability);
     *count_fp = llround(ldexp(1.0 / probability, MRT_COUNT_SHIFT));
-}
-
-uint64_t mrt_tag_encode(uint32_t cell, int64_t size) {
-    uint64_t slot = (uint64_t) cell + 1;
-    if (size <= 0 || (uint64_t) size >= ((uint64_t) 1 << MRT_TAG_SIZE_BITS)
-        || slot >= ((uint64_t) 1 << MRT_TAG_CELL_BITS)) {
-        return 0;
-    }
-    return slot << MRT_TAG_SIZE_BITS | (uint64_t) size;
-}
-
-int mrt_tag_decode(uint64_t tag, uint32_t *cell, int64_t *size) {
-    uint64_t slot = tag >> MRT_TAG_SIZE_BITS;
-    uint64_t bytes = tag & (((uint64_t) 1 << MRT_TAG_SIZE_BITS) - 1);
-    if (slot == 0 || slot >= ((uint64_t) 1 << MRT_TAG_CELL_BITS) || bytes == 0) {
-        return 0;
-    }
-    *cell = (uint32_t) (slot - 1);
-    *size = (int64_t) bytes;
-    return 1;
 }
 
 uint64_t mrt_stack_hash(const void *const *ids, uint32_t depth) {
@@ -506,4 +492,98 @@ char *mrt_class_name(const char *signature) {
         return name;
     }
     return strdup(signature);
+}
+
+/* ---- objects followed until they die ------------------------------------------------------ */
+
+static int followed_reserve(mrt_followed_list *list, size_t more) {
+    if (list->size + more <= list->capacity) {
+        return 0;
+    }
+    size_t capacity = list->capacity == 0 ? 1024 : list->capacity;
+    while (capacity < list->size + more) {
+        capacity *= 2;
+    }
+    mrt_followed *items = realloc(list->items, capacity * sizeof(mrt_followed));
+    if (items == NULL) {
+        return -1;
+    }
+    list->items = items;
+    list->capacity = capacity;
+    return 0;
+}
+
+int mrt_follow(mrt_session *session, void *reference, uint32_t cell, int64_t size) {
+    pthread_mutex_lock(&session->follow_lock);
+    int result = followed_reserve(&session->arriving, 1);
+    if (result == 0) {
+        mrt_followed *item = &session->arriving.items[session->arriving.size++];
+        item->reference = reference;
+        item->cell = cell;
+        item->size = size;
+    }
+    pthread_mutex_unlock(&session->follow_lock);
+    return result;
+}
+
+/* Counts and releases the dead of `list`, keeping the living in order; returns the dead. */
+static size_t sweep_list(mrt_session *session, mrt_followed_list *list, mrt_is_dead is_dead,
+                         mrt_release release, void *context) {
+    size_t kept = 0;
+    size_t dead = 0;
+    uint32_t cells = mrt_vec_count(&session->cells);
+    for (size_t i = 0; i < list->size; i++) {
+        mrt_followed item = list->items[i];
+        if (is_dead(context, item.reference)) {
+            if (item.cell < cells) {
+                mrt_count_free(session, mrt_vec_get(&session->cells, item.cell), item.size);
+            }
+            release(context, item.reference);
+            dead++;
+        } else {
+            list->items[kept++] = item;
+        }
+    }
+    list->size = kept;
+    return dead;
+}
+
+size_t mrt_sweep(mrt_session *session, mrt_is_dead is_dead, mrt_release release,
+                 void *context) {
+    mrt_followed_list batch;
+    pthread_mutex_lock(&session->follow_lock);
+    batch = session->arriving;
+    memset(&session->arriving, 0, sizeof(session->arriving));
+    pthread_mutex_unlock(&session->follow_lock);
+    size_t dead = sweep_list(session, &session->followed, is_dead, release, context);
+    dead += sweep_list(session, &batch, is_dead, release, context);
+    if (followed_reserve(&session->followed, batch.size) == 0) {
+        if (batch.size > 0) {
+            memcpy(session->followed.items + session->followed.size, batch.items,
+                   batch.size * sizeof(mrt_followed));
+            session->followed.size += batch.size;
+        }
+    } else {
+        for (size_t i = 0; i < batch.size; i++) {
+            release(context, batch.items[i].reference);
+        }
+        atomic_fetch_add(&session->unfollowed, (int64_t) batch.size);
+    }
+    free(batch.items);
+    return dead;
+}
+
+void mrt_unfollow_all(mrt_session *session, mrt_release release, void *context) {
+    pthread_mutex_lock(&session->follow_lock);
+    mrt_followed_list batch = session->arriving;
+    memset(&session->arriving, 0, sizeof(session->arriving));
+    pthread_mutex_unlock(&session->follow_lock);
+    mrt_followed_list *lists[2] = {&session->followed, &batch};
+    for (int l = 0; l < 2; l++) {
+        for (size_t i = 0; i < lists[l]->size; i++) {
+            release(context, lists[l]->items[i].reference);
+        }
+        lists[l]->size = 0;
+    }
+    free(batch.items);
 }

@@ -22,10 +22,6 @@
 /* Counts are kept in fixed point with this many fractional bits (weights are fractional). */
 #define MRT_COUNT_SHIFT 16
 
-/* Tag layout: bits 0..39 object size in bytes, bits 40..62 cell index + 1; bit 63 clear. */
-#define MRT_TAG_SIZE_BITS 40
-#define MRT_TAG_CELL_BITS 23
-
 /* Elements of a growable, never-moving array: CHUNK elements per chunk, up to MAX_CHUNKS. */
 #define MRT_CHUNK_SHIFT 12
 #define MRT_CHUNK (1u << MRT_CHUNK_SHIFT)
@@ -88,6 +84,19 @@ typedef struct mrt_delta {
     int64_t freed_count;
 } mrt_delta;
 
+/* A sampled object followed until it dies: an opaque weak reference, its cell and its size. */
+typedef struct mrt_followed {
+    void *reference;
+    uint32_t cell;
+    int64_t size;
+} mrt_followed;
+
+typedef struct mrt_followed_list {
+    mrt_followed *items;
+    size_t size;
+    size_t capacity;
+} mrt_followed_list;
+
 typedef struct mrt_stack_table {
     uint32_t mask;
     mrt_stack *_Atomic *slots;
@@ -106,8 +115,11 @@ typedef struct mrt_session {
     uint32_t method_mask;
     uint32_t *method_slots;            /* method index + 1, 0 when empty */
     mrt_cell *_Atomic dirty;
+    pthread_mutex_t follow_lock;       /* guards `arriving` */
+    mrt_followed_list arriving;        /* followed since the last sweep */
+    mrt_followed_list followed;        /* the sweeper's: alive at the last sweep */
     _Atomic int64_t samples;           /* samples counted */
-    _Atomic int64_t untagged;          /* samples whose frees cannot be followed */
+    _Atomic int64_t unfollowed;          /* samples whose frees cannot be followed */
     _Atomic int64_t dropped;           /* samples lost (a table was full, out of memory) */
 } mrt_session;
 
@@ -121,10 +133,30 @@ void mrt_session_free(mrt_session *session);
 /* The unbiased weight of one sample of an object of `size` bytes: bytes and count (fixed point). */
 void mrt_weights(int64_t size, double interval, int64_t *bytes, int64_t *count_fp);
 
-/* A tag naming the cell and the size of a sampled object, or 0 when they do not fit. */
-uint64_t mrt_tag_encode(uint32_t cell, int64_t size);
-/* Decodes a tag; returns 0 when it is not one of ours. */
-int mrt_tag_decode(uint64_t tag, uint32_t *cell, int64_t *size);
+/* Tells whether a followed object's reference says it died (the GC cleared it). */
+typedef int (*mrt_is_dead)(void *context, void *reference);
+/* Gives a reference back (it is no longer followed). */
+typedef void (*mrt_release)(void *context, void *reference);
+
+/*
+ * Follows a sampled object of `size` bytes counted in `cell` through its weak `reference`, until
+ * a sweep finds it dead. Any thread; takes the follow lock for an append. Returns 0, or -1 when
+ * out of memory (the caller still owns the reference).
+ */
+int mrt_follow(mrt_session *session, void *reference, uint32_t cell, int64_t size);
+
+/*
+ * Asks `is_dead` of every followed object; counts each dead one as freed in its cell (with the
+ * weights of its allocation) and gives its reference to `release`. One sweeper at a time (the
+ * drainer); objects followed meanwhile wait for the next sweep. Returns how many died. If the
+ * sweeper's list cannot grow, the newly followed objects still alive are released and counted
+ * in `unfollowed`: they stay counted as live.
+ */
+size_t mrt_sweep(mrt_session *session, mrt_is_dead is_dead, mrt_release release,
+                 void *context);
+
+/* Gives every followed reference to `release` and forgets them (when the session ends). */
+void mrt_unfollow_all(mrt_session *session, mrt_release release, void *context);
 
 uint64_t mrt_stack_hash(const void *const *ids, uint32_t depth);
 /* The interned stack equal to ids[0..depth), or NULL; lock-free. */

@@ -1,6 +1,7 @@
 /*
- * Tests of the heap sampler's tables (no JVM): weights, tags, interning, counters, drains,
- * and counting from several threads while a drainer drains.
+ * Tests of the heap sampler's tables (no JVM): weights, interning, counters, drains, objects
+ * followed until a sweep finds them dead, and counting and following from several threads while
+ * a drainer drains and sweeps.
  */
 #include "sampler_tables.h"
 
@@ -118,24 +119,6 @@ static void weighted_samples_estimate_every_size_without_bias(void) {
         }
         CHECK(error < 0.02);
     }
-}
-
-static void tags_carry_cell_and_size(void) {
-    uint32_t cell;
-    int64_t size;
-    uint64_t tag = mrt_tag_encode(12345, 4112);
-    CHECK(tag != 0 && (int64_t) tag > 0);
-    CHECK(mrt_tag_decode(tag, &cell, &size) && cell == 12345 && size == 4112);
-
-    tag = mrt_tag_encode(0, ((int64_t) 1 << MRT_TAG_SIZE_BITS) - 1);
-    CHECK(mrt_tag_decode(tag, &cell, &size) && cell == 0
-          && size == ((int64_t) 1 << MRT_TAG_SIZE_BITS) - 1);
-
-    CHECK(mrt_tag_encode(0, (int64_t) 1 << MRT_TAG_SIZE_BITS) == 0);
-    CHECK(mrt_tag_encode((1u << MRT_TAG_CELL_BITS) - 1, 16) == 0);
-    CHECK(mrt_tag_encode(5, 0) == 0);
-    CHECK(!mrt_tag_decode(0, &cell, &size));
-    CHECK(!mrt_tag_decode(42, &cell, &size));
 }
 
 static void class_names_come_from_signatures(void) {
@@ -346,6 +329,146 @@ static void counting_and_draining_run_concurrently(void) {
     mrt_session_free(session);
 }
 
+/* ---- followed objects: references are fake, their deaths decided by the test ------------- */
+
+#define FAKE_REFERENCES 200000
+static _Atomic int dead[FAKE_REFERENCES];
+static _Atomic int released[FAKE_REFERENCES];
+
+static void *reference(int n) {
+    return (void *) (uintptr_t) (n * 8 + 8);
+}
+
+static int fake_is_dead(void *context, void *ref) {
+    (void) context;
+    return atomic_load(&dead[((uintptr_t) ref - 8) / 8]);
+}
+
+static void fake_release(void *context, void *ref) {
+    (void) context;
+    atomic_fetch_add(&released[((uintptr_t) ref - 8) / 8], 1);
+}
+
+static void forget_fake_references(void) {
+    for (int i = 0; i < FAKE_REFERENCES; i++) {
+        atomic_store(&dead[i], 0);
+        atomic_store(&released[i], 0);
+    }
+}
+
+static void followed_objects_count_as_freed_once_a_sweep_finds_them_dead(void) {
+    forget_fake_references();
+    mrt_session *session = mrt_session_new(0);
+    mrt_thread *thread = mrt_thread_new(session, NULL);
+    mrt_cell *cell = mrt_cell_for(session, thread, 0);
+    for (int i = 0; i < 3; i++) {
+        mrt_count_allocation(session, cell, 100);
+        CHECK(mrt_follow(session, reference(i), cell->index, 100) == 0);
+    }
+    mrt_delta *deltas;
+    CHECK(mrt_drain(session, &deltas) == 1 && deltas[0].allocated_bytes == 300);
+    free(deltas);
+
+    /* all alive: nothing freed, nothing released */
+    CHECK(mrt_sweep(session, fake_is_dead, fake_release, NULL) == 0);
+    CHECK(mrt_drain(session, &deltas) == 0);
+    CHECK(session->followed.size == 3);
+
+    /* the GC cleared the second one: freed once, with its allocation's weights */
+    atomic_store(&dead[1], 1);
+    CHECK(mrt_sweep(session, fake_is_dead, fake_release, NULL) == 1);
+    CHECK(atomic_load(&released[1]) == 1 && atomic_load(&released[0]) == 0);
+    CHECK(mrt_drain(session, &deltas) == 1 && deltas[0].freed_bytes == 100
+          && deltas[0].freed_count == 1 && deltas[0].allocated_bytes == 0);
+    free(deltas);
+    CHECK(mrt_sweep(session, fake_is_dead, fake_release, NULL) == 0);
+    CHECK(atomic_load(&released[1]) == 1);
+
+    /* one followed after the sweep and dead before the next: caught by the next */
+    mrt_count_allocation(session, cell, 100);
+    CHECK(mrt_follow(session, reference(3), cell->index, 100) == 0);
+    atomic_store(&dead[3], 1);
+    CHECK(mrt_sweep(session, fake_is_dead, fake_release, NULL) == 1);
+    CHECK(mrt_drain(session, &deltas) == 1 && deltas[0].freed_bytes == 100);
+    free(deltas);
+
+    /* the session ends: the living are released, and counted as nothing */
+    mrt_unfollow_all(session, fake_release, NULL);
+    CHECK(atomic_load(&released[0]) == 1 && atomic_load(&released[2]) == 1);
+    CHECK(atomic_load(&released[3]) == 1);
+    CHECK(session->followed.size == 0 && session->arriving.size == 0);
+    CHECK(mrt_drain(session, &deltas) == 0);
+    CHECK(atomic_load(&session->unfollowed) == 0);
+    mrt_session_free(session);
+}
+
+#define FOLLOWERS 4
+#define FOLLOWED_PER_THREAD 40000
+
+static void *follow_objects(void *argument) {
+    worker *self = argument;
+    mrt_thread *thread = mrt_thread_new(self->session, NULL);
+    mrt_cell *cell = mrt_cell_for(self->session, thread, 0);
+    for (int i = 0; i < FOLLOWED_PER_THREAD; i++) {
+        int n = self->number * FOLLOWED_PER_THREAD + i;
+        mrt_count_allocation(self->session, cell, 16);
+        mrt_follow(self->session, reference(n), cell->index, 16);
+        if (n % 2 == 1) {
+            atomic_store(&dead[n], 1); /* every odd object dies right away */
+        }
+    }
+    return NULL;
+}
+
+static void *sweep_until_done(void *argument) {
+    mrt_session *session = argument;
+    int64_t *totals = calloc(2, sizeof(int64_t));
+    for (int last = 0; !last;) {
+        last = atomic_load(&workers_done);
+        mrt_sweep(session, fake_is_dead, fake_release, NULL);
+        mrt_delta *deltas;
+        size_t n = mrt_drain(session, &deltas);
+        for (size_t i = 0; i < n; i++) {
+            totals[0] += deltas[i].allocated_bytes;
+            totals[1] += deltas[i].freed_bytes;
+        }
+        free(deltas);
+    }
+    return totals;
+}
+
+static void following_and_sweeping_run_concurrently(void) {
+    forget_fake_references();
+    mrt_session *session = mrt_session_new(0);
+    pthread_t threads[FOLLOWERS];
+    worker workers[FOLLOWERS];
+    pthread_t sweeper;
+    atomic_store(&workers_done, 0);
+    pthread_create(&sweeper, NULL, sweep_until_done, session);
+    for (int i = 0; i < FOLLOWERS; i++) {
+        workers[i] = (worker) {session, i};
+        pthread_create(&threads[i], NULL, follow_objects, &workers[i]);
+    }
+    for (int i = 0; i < FOLLOWERS; i++) {
+        pthread_join(threads[i], NULL);
+    }
+    atomic_store(&workers_done, 1);
+    int64_t *totals;
+    pthread_join(sweeper, (void **) &totals);
+    int all = FOLLOWERS * FOLLOWED_PER_THREAD;
+    CHECK(totals[0] == (int64_t) all * 16);
+    CHECK(totals[1] == (int64_t) all / 2 * 16);
+    int released_once = 1;
+    for (int n = 0; n < all; n++) {
+        released_once &= atomic_load(&released[n]) == (n % 2 == 1 ? 1 : 0);
+    }
+    CHECK(released_once);
+    CHECK(session->followed.size == (size_t) all / 2);
+    free(totals);
+    mrt_unfollow_all(session, fake_release, NULL);
+    mrt_session_free(session);
+}
+
 int main(void) {
     struct {
         const char *name;
@@ -353,12 +476,13 @@ int main(void) {
     } tests[] = {
         {"weights_are_the_inverse_sampling_probability", weights_are_the_inverse_sampling_probability},
         {"weighted_samples_estimate_every_size_without_bias", weighted_samples_estimate_every_size_without_bias},
-        {"tags_carry_cell_and_size", tags_carry_cell_and_size},
         {"class_names_come_from_signatures", class_names_come_from_signatures},
         {"stacks_are_interned_and_methods_resolved_once", stacks_are_interned_and_methods_resolved_once},
         {"cells_count_allocations_and_frees_and_drain_deltas", cells_count_allocations_and_frees_and_drain_deltas},
         {"fractional_counts_carry_over_drains", fractional_counts_carry_over_drains},
         {"counting_and_draining_run_concurrently", counting_and_draining_run_concurrently},
+        {"followed_objects_count_as_freed_once_a_sweep_finds_them_dead", followed_objects_count_as_freed_once_a_sweep_finds_them_dead},
+        {"following_and_sweeping_run_concurrently", following_and_sweeping_run_concurrently},
     };
     int count = (int) (sizeof(tests) / sizeof(tests[0]));
     int passed = 0;

@@ -12,9 +12,10 @@ import io.github.memrayjvm.api.tracker.TrackerContext;
  * The {@code jvmti} tracker: the JVM's own heap sampling (JVMTI {@code SampledObjectAlloc},
  * JEP 331). Each sample of an object of {@code s} bytes, taken every {@code I} bytes on average,
  * stands for {@code s / (1 - e^(-s/I))} bytes and {@code 1 / (1 - e^(-s/I))} objects, an unbiased
- * estimate whatever the mix of sizes. Sampled objects are tagged, and their frees are reported
- * with the same weights under the allocating thread and stack, so allocated minus freed is the
- * live heap by site.
+ * estimate whatever the mix of sizes. Sampled objects are followed by JNI weak references, and
+ * their frees (the references the GC cleared, found at each flush) are reported with the same
+ * weights under the allocating thread and stack, so allocated minus freed is the live heap by
+ * site.
  *
  * <p>The native sampler counts per (thread, stack) on the allocating threads; {@link #flush()}
  * drains the changes into the sink. Lifecycle and threading as {@link Tracker} says: start,
@@ -49,12 +50,12 @@ final class JvmtiTracker implements Tracker {
 
     static String detail(long interval) {
         if (interval == 0) {
-            return "JVM heap sampling (JVMTI) of every object; frees from tagged objects";
+            return "JVM heap sampling (JVMTI) of every object; frees followed by weak references";
         }
         return "JVM heap sampling (JVMTI), one sample per " + SamplingInterval.describe(interval)
                 + " on average; a sample of s bytes counts s/(1-e^(-s/"
                 + SamplingInterval.describe(interval).replace(" ", "")
-                + ")) bytes; frees from tagged samples";
+                + ")) bytes; frees of samples followed by weak references";
     }
 
     @Override

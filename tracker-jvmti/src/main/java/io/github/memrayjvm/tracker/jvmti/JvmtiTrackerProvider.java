@@ -10,8 +10,8 @@ import io.github.memrayjvm.api.tracker.TrackerProvider;
  * Provides the {@code jvmti} tracker: the Java heap by allocating site from the JVM's own heap
  * sampling (JVMTI, JEP 331), with unbiased estimates of bytes and objects allocated and of those
  * still live. It is the default Java-heap tracker wherever its native library loads (Linux on
- * x86-64 or aarch64, a JVM granting heap sampling, tagging and free events to a live-phase
- * JVMTI environment: HotSpot 11 and later).
+ * x86-64 or aarch64, a JVM granting heap sampling to a live-phase JVMTI environment: HotSpot 11
+ * and later).
  *
  * <p>Options: {@code heap-sampling} = mean bytes between samples (default 512 KiB, {@code 0} =
  * every object). Constructing the provider is free; {@link #availability()} extracts and loads

@@ -14,7 +14,7 @@ final class NativeSampler {
 
     /** Values of {@link #statistics()}, by position. */
     static final int SAMPLES = 0;
-    static final int UNTAGGED = 1;
+    static final int UNFOLLOWED = 1;
     static final int DROPPED = 2;
     static final int METHODS = 3;
     static final int STACKS = 4;
@@ -42,7 +42,7 @@ final class NativeSampler {
      */
     static native boolean stop(long waitMillis);
 
-    /** Frees the session's tables and its JVMTI environment (with every tag it set). */
+    /** Frees the session's tables, the weak references it still holds and its JVMTI environment. */
     static native void release();
 
     /**

@@ -73,7 +73,7 @@ class ClassUnloadingTest {
         assertThat(table.rows()).noneMatch(r -> r.location().function().equals("?.?"));
         assertThat(run.statistics()[NativeSampler.SAMPLES]).isGreaterThan(10_000);
         assertThat(run.statistics()[NativeSampler.DROPPED]).isZero();
-        assertThat(run.statistics()[NativeSampler.UNTAGGED]).isZero();
+        assertThat(run.statistics()[NativeSampler.UNFOLLOWED]).isZero();
     }
 
     private static byte[] classBytes() throws IOException {

@@ -58,7 +58,7 @@ class JvmtiTrackerProviderTest {
         assertThat(descriptor.hasGauge()).isFalse();
         assertThat(descriptor.detail()).isEqualTo("JVM heap sampling (JVMTI), one sample per"
                 + " 512 KiB on average; a sample of s bytes counts s/(1-e^(-s/512KiB)) bytes;"
-                + " frees from tagged samples");
+                + " frees of samples followed by weak references");
     }
 
     @Test
