@@ -15,9 +15,9 @@
  * counters and newly seen methods, stacks and threads.
  *
  * Weak references, not tags: JVMTI SetTag with ObjectFree events would do the same, but a tag
- * costs the allocating thread two to four times what a weak reference does (bench row 1, per
- * sample), and each GC then posts an event per dead object. A sweep asks each followed
- * reference once per flush, on memray's thread (about 12 ns a reference).
+ * cost the allocating thread about twice what a weak reference and the list append do
+ * (bench/RESULTS.md, run F), and each GC then posts an event per dead object. A sweep asks
+ * each followed reference once per flush, on memray's thread (about 12 ns a reference).
  */
 #include <jni.h>
 #include <jvmti.h>

@@ -569,6 +569,14 @@ size_t mrt_sweep(mrt_session *session, mrt_is_dead is_dead, mrt_release release,
         }
         atomic_fetch_add(&session->unfollowed, (int64_t) batch.size);
     }
+    /* the batch's buffer takes the next arrivals, unless some came meanwhile */
+    pthread_mutex_lock(&session->follow_lock);
+    if (session->arriving.items == NULL && batch.items != NULL) {
+        session->arriving.items = batch.items;
+        session->arriving.capacity = batch.capacity;
+        batch.items = NULL;
+    }
+    pthread_mutex_unlock(&session->follow_lock);
     free(batch.items);
     return dead;
 }
