@@ -252,6 +252,33 @@ static void fractional_counts_carry_over_drains(void) {
     mrt_session_free(session);
 }
 
+/* ---- followed objects: references are fake, their deaths decided by the test ------------- */
+
+#define FAKE_REFERENCES 200000
+static _Atomic int dead[FAKE_REFERENCES];
+static _Atomic int released[FAKE_REFERENCES];
+
+static void *reference(int n) {
+    return (void *) (uintptr_t) (n * 8 + 8);
+}
+
+static int fake_is_dead(void *context, void *ref) {
+    (void) context;
+    return atomic_load(&dead[((uintptr_t) ref - 8) / 8]);
+}
+
+static void fake_release(void *context, void *ref) {
+    (void) context;
+    atomic_fetch_add(&released[((uintptr_t) ref - 8) / 8], 1);
+}
+
+static void forget_fake_references(void) {
+    for (int i = 0; i < FAKE_REFERENCES; i++) {
+        atomic_store(&dead[i], 0);
+        atomic_store(&released[i], 0);
+    }
+}
+
 #define WORKERS 4
 #define SAMPLES_PER_WORKER 200000
 
@@ -282,78 +309,65 @@ static void *count_samples(void *argument) {
 
 static _Atomic int workers_done;
 
+/* Drains (and sweeps, if asked) until the workers are done, adding up what it drained. */
+typedef struct drainer {
+    mrt_session *session;
+    int sweeps;
+    int64_t allocated;
+    int64_t freed;
+} drainer;
+
 static void *drain_until_done(void *argument) {
-    mrt_session *session = argument;
-    int64_t *totals = calloc(2, sizeof(int64_t));
+    drainer *self = argument;
     for (int last = 0; !last;) {
         last = atomic_load(&workers_done);
+        if (self->sweeps) {
+            mrt_sweep(self->session, fake_is_dead, fake_release, NULL);
+        }
         mrt_delta *deltas;
-        size_t n = mrt_drain(session, &deltas);
+        size_t n = mrt_drain(self->session, &deltas);
         for (size_t i = 0; i < n; i++) {
-            totals[0] += deltas[i].allocated_bytes;
-            totals[1] += deltas[i].freed_bytes;
+            self->allocated += deltas[i].allocated_bytes;
+            self->freed += deltas[i].freed_bytes;
         }
         free(deltas);
     }
-    return totals;
+    return NULL;
 }
 
-static void counting_and_draining_run_concurrently(void) {
-    mrt_session *session = mrt_session_new(0);
+/* Runs WORKERS threads of `work` on the drainer's session while it drains, until all are done. */
+static void run_while_draining(drainer *self, void *(*work)(void *)) {
     pthread_t threads[WORKERS];
     worker workers[WORKERS];
-    pthread_t drainer;
-    resolutions = 0;
+    pthread_t thread;
     atomic_store(&workers_done, 0);
-    pthread_create(&drainer, NULL, drain_until_done, session);
+    pthread_create(&thread, NULL, drain_until_done, self);
     for (int i = 0; i < WORKERS; i++) {
-        workers[i] = (worker) {session, i};
-        pthread_create(&threads[i], NULL, count_samples, &workers[i]);
+        workers[i] = (worker) {self->session, i};
+        pthread_create(&threads[i], NULL, work, &workers[i]);
     }
     for (int i = 0; i < WORKERS; i++) {
         pthread_join(threads[i], NULL);
     }
     atomic_store(&workers_done, 1);
-    int64_t *totals;
-    pthread_join(drainer, (void **) &totals);
+    pthread_join(thread, NULL);
+}
+
+static void counting_and_draining_run_concurrently(void) {
+    mrt_session *session = mrt_session_new(0);
+    resolutions = 0;
+    drainer totals = {session, 0, 0, 0};
+    run_while_draining(&totals, count_samples);
     int64_t expected = 0;
     for (int i = 0; i < WORKERS; i++) {
         expected += (int64_t) SAMPLES_PER_WORKER * (8 + i * 8);
     }
-    CHECK(totals[0] == expected);
-    CHECK(totals[1] == expected / 2);
+    CHECK(totals.allocated == expected);
+    CHECK(totals.freed == expected / 2);
     CHECK(mrt_vec_count(&session->stacks) == 50);
     CHECK(mrt_vec_count(&session->methods) == 51);
     CHECK(mrt_vec_count(&session->cells) == 50 * WORKERS);
-    free(totals);
     mrt_session_free(session);
-}
-
-/* ---- followed objects: references are fake, their deaths decided by the test ------------- */
-
-#define FAKE_REFERENCES 200000
-static _Atomic int dead[FAKE_REFERENCES];
-static _Atomic int released[FAKE_REFERENCES];
-
-static void *reference(int n) {
-    return (void *) (uintptr_t) (n * 8 + 8);
-}
-
-static int fake_is_dead(void *context, void *ref) {
-    (void) context;
-    return atomic_load(&dead[((uintptr_t) ref - 8) / 8]);
-}
-
-static void fake_release(void *context, void *ref) {
-    (void) context;
-    atomic_fetch_add(&released[((uintptr_t) ref - 8) / 8], 1);
-}
-
-static void forget_fake_references(void) {
-    for (int i = 0; i < FAKE_REFERENCES; i++) {
-        atomic_store(&dead[i], 0);
-        atomic_store(&released[i], 0);
-    }
 }
 
 static void followed_objects_count_as_freed_once_a_sweep_finds_them_dead(void) {
@@ -402,7 +416,6 @@ static void followed_objects_count_as_freed_once_a_sweep_finds_them_dead(void) {
     mrt_session_free(session);
 }
 
-#define FOLLOWERS 4
 #define FOLLOWED_PER_THREAD 40000
 
 static void *follow_objects(void *argument) {
@@ -420,51 +433,20 @@ static void *follow_objects(void *argument) {
     return NULL;
 }
 
-static void *sweep_until_done(void *argument) {
-    mrt_session *session = argument;
-    int64_t *totals = calloc(2, sizeof(int64_t));
-    for (int last = 0; !last;) {
-        last = atomic_load(&workers_done);
-        mrt_sweep(session, fake_is_dead, fake_release, NULL);
-        mrt_delta *deltas;
-        size_t n = mrt_drain(session, &deltas);
-        for (size_t i = 0; i < n; i++) {
-            totals[0] += deltas[i].allocated_bytes;
-            totals[1] += deltas[i].freed_bytes;
-        }
-        free(deltas);
-    }
-    return totals;
-}
-
 static void following_and_sweeping_run_concurrently(void) {
     forget_fake_references();
     mrt_session *session = mrt_session_new(0);
-    pthread_t threads[FOLLOWERS];
-    worker workers[FOLLOWERS];
-    pthread_t sweeper;
-    atomic_store(&workers_done, 0);
-    pthread_create(&sweeper, NULL, sweep_until_done, session);
-    for (int i = 0; i < FOLLOWERS; i++) {
-        workers[i] = (worker) {session, i};
-        pthread_create(&threads[i], NULL, follow_objects, &workers[i]);
-    }
-    for (int i = 0; i < FOLLOWERS; i++) {
-        pthread_join(threads[i], NULL);
-    }
-    atomic_store(&workers_done, 1);
-    int64_t *totals;
-    pthread_join(sweeper, (void **) &totals);
-    int all = FOLLOWERS * FOLLOWED_PER_THREAD;
-    CHECK(totals[0] == (int64_t) all * 16);
-    CHECK(totals[1] == (int64_t) all / 2 * 16);
+    drainer totals = {session, 1, 0, 0};
+    run_while_draining(&totals, follow_objects);
+    int all = WORKERS * FOLLOWED_PER_THREAD;
+    CHECK(totals.allocated == (int64_t) all * 16);
+    CHECK(totals.freed == (int64_t) all / 2 * 16);
     int released_once = 1;
     for (int n = 0; n < all; n++) {
         released_once &= atomic_load(&released[n]) == (n % 2 == 1 ? 1 : 0);
     }
     CHECK(released_once);
     CHECK(session->followed.size == (size_t) all / 2);
-    free(totals);
     mrt_unfollow_all(session, fake_release, NULL);
     mrt_session_free(session);
 }
