@@ -6,10 +6,11 @@
  *   MODE 0: nothing;
  *   MODE 1: JVMTI GetStackTrace of the allocating thread (64 frames), the stack every tracker
  *           of this kind must take, and nothing with it;
- *   MODE 2: mode 1, then SetTag on the sampled object (ObjectFree events on): what a tracker
- *           that follows each sampled object to its free must add (memray's live view);
+ *   MODE 2: mode 1, then SetTag on the sampled object (ObjectFree events on): one way a
+ *           tracker can follow each sampled object to its free;
  *   MODE 3: mode 1, then a JNI weak global reference to the object, deleted at once: the
- *           other way the JVM offers to learn that an object died;
+ *           other way, the one memray's live view takes (its references are deleted later, by
+ *           the sweep that finds them cleared);
  *   MODE 4: AsyncGetCallTrace (64 frames) in place of GetStackTrace, the stack walker the JVM
  *           offers to signal handlers, with the ClassLoad event on and method ids made for every
  *           class as it requires; it counts how many samples it could walk.
@@ -18,7 +19,7 @@
  * In modes 1 to 4 each callback is timed, and at the JVM's exit one line goes to standard error:
  *   sampling-floor: mode=M samples=N mean-ns=T mean-frames=F walked=W
  * (T: the callback's mean wall time in nanoseconds, the two clock reads included; F: frames per
- * sample; W: samples whose stack was taken).
+ * walked stack; W: samples whose stack was taken).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>

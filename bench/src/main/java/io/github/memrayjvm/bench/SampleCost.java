@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 /**
  * Row 1, per sample: what one heap sample's callback costs, timed inside the JVM by the sampling
  * floor agent ({@code src/main/c/sampling_floor.c}), with {@link DeepStacks} allocating near the
- * bottom of a short stack and 60 frames further down. These times are the parts of row 1's ratio
- * that no wall clock on a shared machine resolves: the stack capture every JVMTI heap sampler
- * pays, what following each sampled object to its free adds (SetTag, as memray's live view does,
- * or a weak reference), and whether the JVM's signal-handler stack walker can take the stack
- * there at all.
+ * bottom of a short stack and 60 frames further down, up to 3 runs per mode. These times are the
+ * parts of row 1's ratio that no wall clock on a shared machine resolves: the stack capture every
+ * JVMTI heap sampler pays, what following each sampled object to its free adds (a JVMTI tag, or
+ * a JNI weak reference as memray's live view uses), and whether the JVM's signal-handler stack
+ * walker can take the stack there at all.
  */
 final class SampleCost {
 
@@ -76,7 +76,7 @@ final class SampleCost {
             for (Map.Entry<Integer, String> mode : modes.entrySet()) {
                 List<Long> nanos = new ArrayList<>();
                 Cost cost = null;
-                for (int run = 0; run < Math.min(options.runs(), 3); run++) {
+                for (int run = 0; run < Math.max(1, Math.min(options.runs(), 3)); run++) {
                     cost = cost(programs, floor.get(), mode.getKey(), depth, rounds);
                     nanos.add(cost.meanNanos());
                 }
