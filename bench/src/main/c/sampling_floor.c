@@ -145,7 +145,8 @@ static void JNICALL on_vm_death(jvmtiEnv *env, JNIEnv *jni) {
     }
     long n = atomic_load(&samples);
     long taken = atomic_load(&walked);
-    fprintf(stderr, "sampling-floor: mode=%d samples=%ld mean-ns=%.0f mean-frames=%.1f walked=%ld\n",
+    fprintf(stderr,
+            "sampling-floor: mode=%d samples=%ld mean-ns=%.0f mean-frames=%.1f walked=%ld\n",
             mode, n, n > 0 ? (double) atomic_load(&nanos) / n : 0.0,
             taken > 0 ? (double) atomic_load(&frames_taken) / taken : 0.0, taken);
 }
