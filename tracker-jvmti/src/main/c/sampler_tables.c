@@ -548,13 +548,26 @@ static size_t sweep_list(mrt_session *session, mrt_followed_list *list, mrt_is_d
     return dead;
 }
 
-size_t mrt_sweep(mrt_session *session, mrt_is_dead is_dead, mrt_release release,
-                 void *context) {
-    mrt_followed_list batch;
+/* Takes what arrived since the last sweep, leaving an empty list for the next arrivals. */
+static mrt_followed_list take_arriving(mrt_session *session) {
     pthread_mutex_lock(&session->follow_lock);
-    batch = session->arriving;
+    mrt_followed_list taken = session->arriving;
     memset(&session->arriving, 0, sizeof(session->arriving));
     pthread_mutex_unlock(&session->follow_lock);
+    return taken;
+}
+
+/* Gives every reference of `list` to `release` and empties it. */
+static void release_all(mrt_followed_list *list, mrt_release release, void *context) {
+    for (size_t i = 0; i < list->size; i++) {
+        release(context, list->items[i].reference);
+    }
+    list->size = 0;
+}
+
+size_t mrt_sweep(mrt_session *session, mrt_is_dead is_dead, mrt_release release,
+                 void *context) {
+    mrt_followed_list batch = take_arriving(session);
     size_t dead = sweep_list(session, &session->followed, is_dead, release, context);
     dead += sweep_list(session, &batch, is_dead, release, context);
     if (followed_reserve(&session->followed, batch.size) == 0) {
@@ -564,10 +577,8 @@ size_t mrt_sweep(mrt_session *session, mrt_is_dead is_dead, mrt_release release,
             session->followed.size += batch.size;
         }
     } else {
-        for (size_t i = 0; i < batch.size; i++) {
-            release(context, batch.items[i].reference);
-        }
         atomic_fetch_add(&session->unfollowed, (int64_t) batch.size);
+        release_all(&batch, release, context);
     }
     /* the batch's buffer takes the next arrivals, unless some came meanwhile */
     pthread_mutex_lock(&session->follow_lock);
@@ -582,16 +593,8 @@ size_t mrt_sweep(mrt_session *session, mrt_is_dead is_dead, mrt_release release,
 }
 
 void mrt_unfollow_all(mrt_session *session, mrt_release release, void *context) {
-    pthread_mutex_lock(&session->follow_lock);
-    mrt_followed_list batch = session->arriving;
-    memset(&session->arriving, 0, sizeof(session->arriving));
-    pthread_mutex_unlock(&session->follow_lock);
-    mrt_followed_list *lists[2] = {&session->followed, &batch};
-    for (int l = 0; l < 2; l++) {
-        for (size_t i = 0; i < lists[l]->size; i++) {
-            release(context, lists[l]->items[i].reference);
-        }
-        lists[l]->size = 0;
-    }
+    mrt_followed_list batch = take_arriving(session);
+    release_all(&session->followed, release, context);
+    release_all(&batch, release, context);
     free(batch.items);
 }
